@@ -1,0 +1,101 @@
+import type { CollectionEntry } from 'astro:content';
+import type { Column, SiteConfig } from '../schemas/site.ts';
+
+/** What lib functions need of an entry; pages pass whole collection entries. */
+export type Article = Pick<CollectionEntry<'articles'>, 'id' | 'data' | 'body'>;
+
+/** A published article always has a date. */
+export type PublishedArticle<A extends Article = Article> = A & { data: { date: Date } };
+
+export interface Visibility {
+  /** Include `draft: true` entries (only `astro dev` does). */
+  drafts: boolean;
+  /** Entries dated after this instant are scheduled, not yet published. */
+  now: Date;
+}
+
+/** Published: has its text, is not a draft (outside dev) and its date has come. */
+export function isPublished<A extends Article>(article: A, visibility: Visibility): article is PublishedArticle<A> {
+  const { data } = article;
+  if (data.awaitingText || !data.date) return false;
+  if (data.draft && !visibility.drafts) return false;
+  return data.date.getTime() <= visibility.now.getTime();
+}
+
+/** Only the headline is known: listed with a clear mark, never in search, feeds or sitemap. */
+export function isAwaitingText(article: Article, visibility: Visibility): boolean {
+  return article.data.awaitingText && (!article.data.draft || visibility.drafts);
+}
+
+/** Newest first; equal dates fall back to the slug so the order is stable. */
+export function byNewest(a: PublishedArticle, b: PublishedArticle): number {
+  return b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
+}
+
+/** Published articles, newest first. */
+export function publishedArticles<A extends Article>(all: A[], visibility: Visibility): PublishedArticle<A>[] {
+  return all.filter((a): a is PublishedArticle<A> => isPublished(a, visibility)).sort(byNewest);
+}
+
+/**
+ * What a column or catalogue lists: published articles newest first, then the entries
+ * awaiting their text (undated, so they cannot be placed in time) by headline.
+ */
+export function listedArticles<A extends Article>(all: A[], visibility: Visibility): A[] {
+  const awaiting = all
+    .filter((a) => isAwaitingText(a, visibility))
+    .sort((a, b) => a.data.title.localeCompare(b.data.title, 'zh-Hans-CN'));
+  return [...publishedArticles(all, visibility), ...awaiting];
+}
+
+/** The column an article belongs to (the schema guarantees it exists). */
+export function columnOf(article: Article, site: Pick<SiteConfig, 'columns'>): Column {
+  const column = site.columns.find((c) => c.name === article.data.column);
+  if (!column) throw new Error(`Unknown column ${article.data.column} in ${article.id}`);
+  return column;
+}
+
+/** Columns in their configured order. */
+export function sortedColumns(site: Pick<SiteConfig, 'columns'>): Column[] {
+  return [...site.columns].sort((a, b) => a.order - b.order);
+}
+
+/** Entries of one column, as `listedArticles` orders them. */
+export function articlesInColumn<A extends Article>(all: A[], column: Column, visibility: Visibility): A[] {
+  return listedArticles(
+    all.filter((a) => a.data.column === column.name),
+    visibility,
+  );
+}
+
+export interface Neighbours<A> {
+  /** 上一篇: the next older article of the same column. */
+  previous: A | undefined;
+  /** 下一篇: the next newer article of the same column. */
+  next: A | undefined;
+}
+
+/** 上一篇/下一篇 of a published article within its column's published list (newest first). */
+export function neighbours<A extends Article>(article: A, columnNewestFirst: A[]): Neighbours<A> {
+  const index = columnNewestFirst.findIndex((a) => a.id === article.id);
+  if (index < 0) return { previous: undefined, next: undefined };
+  return { previous: columnNewestFirst[index + 1], next: columnNewestFirst[index - 1] };
+}
+
+/** The short headline for cards: drops a leading `栏目 |` label the headline repeats. */
+export function shortTitle(title: string): string {
+  return title.replace(/^[^|｜]{1,8}\s*[|｜]\s*/, '');
+}
+
+/** Visibility of the current build: drafts only in `astro dev`, scheduled by build time. */
+export function buildVisibility(dev: boolean, now = new Date()): Visibility {
+  return { drafts: dev, now };
+}
+
+/** 劳模风采 gallery: every visible profile (an entry naming its person), published first. */
+export function profiles<A extends Article>(all: A[], visibility: Visibility): A[] {
+  return listedArticles(
+    all.filter((a) => a.data.person),
+    visibility,
+  );
+}

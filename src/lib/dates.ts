@@ -1,0 +1,80 @@
+// China keeps one zone and no daylight saving, so Beijing time is UTC+8 all year.
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Reads an editor's date as Beijing time. Accepts `2022-07-12`, `2022-07-12 09:30`,
+ * `2022-07-12T09:30:00`, or a Date that YAML already parsed (whose UTC fields are the
+ * wall-clock time the editor wrote). Returns null for impossible dates like 2024-02-30.
+ */
+export function parseBeijingDate(value: string | Date): Date | null {
+  let parts: number[];
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    parts = [
+      value.getUTCFullYear(),
+      value.getUTCMonth() + 1,
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+      value.getUTCSeconds(),
+    ];
+  } else {
+    const match = DATE_TIME.exec(value.trim());
+    if (!match) return null;
+    parts = match.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  }
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = parts;
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  if (h > 23 || mi > 59 || s > 59) return null;
+  return new Date(utc - BEIJING_OFFSET_MS);
+}
+
+interface BeijingParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** The wall-clock fields of an instant in Beijing. */
+export function beijingParts(date: Date): BeijingParts {
+  const t = new Date(date.getTime() + BEIJING_OFFSET_MS);
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+  };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `2022年7月12日`: the reader-facing date. */
+export function formatChineseDate(date: Date): string {
+  const { year, month, day } = beijingParts(date);
+  return `${year}年${month}月${day}日`;
+}
+
+/** `2022-07-12`: the compact date used in lists. */
+export function formatIsoDay(date: Date): string {
+  const { year, month, day } = beijingParts(date);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** `2022-07-12 09:30`; the time is left out when the editor gave none (midnight). */
+export function formatDateTime(date: Date): string {
+  const { hour, minute } = beijingParts(date);
+  return hour === 0 && minute === 0 ? formatIsoDay(date) : `${formatIsoDay(date)} ${pad(hour)}:${pad(minute)}`;
+}
+
+/** `2022-07-12T09:30:00+08:00`, for `<time datetime>` and structured data. */
+export function formatIsoBeijing(date: Date): string {
+  const { hour, minute } = beijingParts(date);
+  return `${formatIsoDay(date)}T${pad(hour)}:${pad(minute)}:00+08:00`;
+}

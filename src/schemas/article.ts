@@ -1,0 +1,108 @@
+import { z } from 'astro/zod';
+import type { ImageFunction } from 'astro:content';
+import { parseBeijingDate } from '../lib/dates.ts';
+import { site } from '../site.config.ts';
+
+const columnNames = site.columns.map((c) => c.name);
+
+/** A date written by an editor, read as Beijing time; an impossible date is an error. */
+const beijingDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const date = parseBeijingDate(value);
+  if (date) return date;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      `日期「${value instanceof Date ? value.toISOString().slice(0, 10) : value}」无效。请写成 2022-07-12 或 2022-07-12 09:30（北京时间）。` +
+      ' / Invalid date: write 2022-07-12 or 2022-07-12 09:30 (Beijing time).',
+  });
+  return z.NEVER;
+});
+
+const text = (field: string, label: string) =>
+  z
+    .string({ error: `${label}（${field}）必须是文字。 / \`${field}\` must be text.` })
+    .trim()
+    .min(1, { error: `${label}（${field}）不能为空。 / \`${field}\` must not be empty.` });
+
+/** The person a 劳模风采 profile is about. */
+export const personSchema = (image: ImageFunction) =>
+  z.strictObject({
+    /** Full name, e.g. 刘毅. */
+    name: text('person.name', '姓名'),
+    /** Honour, e.g. 全国纺织工业劳动模范. */
+    honour: text('person.honour', '荣誉称号'),
+    /** Employer or organisation, when known. */
+    organisation: text('person.organisation', '单位').optional(),
+    /** Position at that organisation, when known. */
+    position: text('person.position', '职务').optional(),
+    /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
+    portrait: image().optional(),
+  });
+
+/**
+ * Front matter of an article (文章). Every field is documented in docs/ for editors.
+ * An entry is either published (it has a date and a body) or awaiting its text
+ * (`awaitingText: true`): only its headline is known, so it carries no date and no body.
+ */
+export const articleSchema = (image: ImageFunction) =>
+  z
+    .strictObject(
+      {
+        /** Headline (标题), shown as the page's <h1>. */
+        title: z
+          .string({ error: '缺少标题 title。请写：title: 文章标题 / Missing headline: add `title: …`.' })
+          .trim()
+          .min(1, { error: '标题 title 不能为空。 / `title` must not be empty.' }),
+        /** Publication date-time in Beijing time; required unless awaiting text. */
+        date: beijingDate.optional(),
+        /** Column (栏目) name, exactly as in the site configuration. */
+        column: z.enum(columnNames as [string, ...string[]], {
+          error: (issue) =>
+            issue.input === undefined
+              ? `缺少栏目 column。请写其中之一：${columnNames.join('、')} / Missing \`column\`.`
+              : `栏目「${String(issue.input)}」不存在。请写其中之一：${columnNames.join('、')} / Unknown column: use one of ${columnNames.join(', ')}.`,
+        }),
+        /** 来源: where the article comes from; defaults to the association. */
+        source: text('source', '来源').optional(),
+        /** 作者, when known. */
+        author: text('author', '作者').optional(),
+        /** One or two sentences for lists, feeds and share cards. */
+        summary: text('summary', '摘要').optional(),
+        /** Cover image next to the article file. */
+        cover: image().optional(),
+        /** Text describing the cover for readers who cannot see it. */
+        coverAlt: text('coverAlt', '封面说明').optional(),
+        /** Keywords that link related articles, e.g. [西柳, 党建]. */
+        tags: z.array(text('tags', '标签')).default([]),
+        /** A 劳模风采 profile names its person. */
+        person: personSchema(image).optional(),
+        /** Show first on the home page. */
+        featured: z.boolean().default(false),
+        /** A draft is built only in `npm run dev`. */
+        draft: z.boolean().default(false),
+        /** Only the headline is known so far; the page says the full text is still to come. */
+        awaitingText: z.boolean().default(false),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `未知字段：${issue.keys.join('、')}。请检查拼写（如 title、date、column）。 / Unknown field ${issue.keys.join(', ')}: check the spelling.`
+            : undefined,
+      },
+    )
+    .superRefine((data, ctx) => {
+      if (!data.awaitingText && !data.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          message: '缺少发布日期 date。请写：date: 2022-07-12 / Missing `date`: add `date: 2022-07-12`.',
+        });
+      if (data.cover && !data.coverAlt)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['coverAlt'],
+          message: '封面图缺少说明 coverAlt。请写一句描述图片的话。 / Cover image needs `coverAlt` text.',
+        });
+    });
+
+export type ArticleData = z.infer<ReturnType<typeof articleSchema>>;

@@ -1,0 +1,75 @@
+import { z } from 'astro/zod';
+
+/** A column (栏目): a named stream of articles with its own page and feed. */
+export const columnSchema = z.object({
+  /** Name shown to readers and written by editors in `column:`, e.g. 协会动态. */
+  name: z.string().min(1),
+  /** Pinyin URL segment, e.g. xiehui-dongtai. Never change it once published. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'slug 只能用小写拼音、数字和连字符 / slug: lowercase pinyin, digits and hyphens only',
+  }),
+  /** One sentence shown under the column heading. */
+  description: z.string().min(1),
+  /** Position in navigation and on the home page, smallest first. */
+  order: z.number().int(),
+});
+
+/** A navigation item: a column by slug, or any other page by label and path. */
+export const navItemSchema = z.union([
+  z.object({ column: z.string() }),
+  z.object({ label: z.string().min(1), href: z.string().startsWith('/') }),
+]);
+
+/** The association's facts and the site's settings. */
+export const siteSchema = z
+  .object({
+    /** Full name of the association, first in the header and every title. */
+    name: z.string().min(1),
+    /** The sister association named beside it, e.g. 辽宁省服装设计师协会. */
+    partnerName: z.string().min(1),
+    /** One sentence about the site, for the home page description. */
+    description: z.string().min(1),
+    /** Public address of the site, without trailing slash; feeds and the sitemap need it. */
+    url: z.url(),
+    /** Default 来源 of an article that does not name one. */
+    defaultSource: z.string().min(1),
+    columns: z.array(columnSchema).min(1),
+    /** Header navigation after 首页. */
+    nav: z.array(navItemSchema),
+    /** Slug of the column whose profiles make up the 劳模风采 gallery. */
+    profileColumn: z.string(),
+    /** Articles per column page. */
+    pageSize: z.number().int().min(5).default(20),
+    /** Items in the RSS feed. */
+    feedLimit: z.number().int().min(1).default(50),
+    footer: z.object({
+      address: z.string().min(1),
+      phone: z.string().min(1),
+      fax: z.string().min(1),
+      email: z.email(),
+      copyright: z.string().min(1),
+    }),
+    /** ICP licence (辽ICP备…号), linked to the national register. */
+    icp: z.object({ number: z.string().min(1), link: z.url() }),
+    /** 公安备案 number, e.g. 辽公网安备 21010202000000号; shown only when set. */
+    police: z.object({ number: z.string().min(1), link: z.url() }).optional(),
+  })
+  .superRefine((site, ctx) => {
+    const seen = new Set<string>();
+    for (const column of site.columns) {
+      for (const key of [column.name, column.slug]) {
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `栏目重复：${key} / duplicate column ${key}` });
+        seen.add(key);
+      }
+    }
+    const slugs = new Set(site.columns.map((c) => c.slug));
+    for (const item of site.nav) {
+      if ('column' in item && !slugs.has(item.column))
+        ctx.addIssue({ code: 'custom', message: `导航中的栏目不存在：${item.column} / unknown column in nav` });
+    }
+    if (!slugs.has(site.profileColumn))
+      ctx.addIssue({ code: 'custom', message: `profileColumn 不是已有栏目：${site.profileColumn}` });
+  });
+
+export type SiteConfig = z.infer<typeof siteSchema>;
+export type Column = z.infer<typeof columnSchema>;

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import {
+  formatChineseDate,
+  formatDateTime,
+  formatIsoBeijing,
+  formatIsoDay,
+  parseBeijingDate,
+} from '../../src/lib/dates.ts';
+
+describe('parseBeijingDate', () => {
+  test('reads a day as midnight in Beijing', () => {
+    expect(parseBeijingDate('2022-07-12')?.toISOString()).toBe('2022-07-11T16:00:00.000Z');
+  });
+  test('reads a day with time, with space or T', () => {
+    expect(parseBeijingDate('2022-07-12 09:30')?.toISOString()).toBe('2022-07-12T01:30:00.000Z');
+    expect(parseBeijingDate('2022-07-12T09:30:15')?.toISOString()).toBe('2022-07-12T01:30:15.000Z');
+  });
+  test('takes the UTC fields of a YAML date as the wall-clock time', () => {
+    expect(parseBeijingDate(new Date('2022-07-12T00:00:00Z'))?.toISOString()).toBe('2022-07-11T16:00:00.000Z');
+  });
+  test('refuses impossible and malformed dates', () => {
+    for (const bad of ['2024-02-30', '2023-02-29', '2022-13-01', '2022-07-12 24:00', '昨天', '12/07/2022', ''])
+      expect(parseBeijingDate(bad), bad).toBeNull();
+    expect(parseBeijingDate('2024-02-29')).not.toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  const late = parseBeijingDate('2022-07-12 23:30')!;
+  test('formats in Beijing time even when UTC is another day', () => {
+    expect(late.getUTCDate()).toBe(12);
+    expect(formatChineseDate(parseBeijingDate('2022-07-12 07:00')!)).toBe('2022年7月12日');
+    expect(formatIsoDay(parseBeijingDate('2022-07-12 07:00')!)).toBe('2022-07-12');
+  });
+  test('shows the time only when one was given', () => {
+    expect(formatDateTime(parseBeijingDate('2022-07-12')!)).toBe('2022-07-12');
+    expect(formatDateTime(late)).toBe('2022-07-12 23:30');
+  });
+  test('writes ISO 8601 with the +08:00 offset', () => {
+    expect(formatIsoBeijing(late)).toBe('2022-07-12T23:30:00+08:00');
+  });
+});
