@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic } from '../../scripts/serve.ts';
+import { articleUrl, columnUrl } from '../../src/lib/urls.ts';
+import { site } from '../../src/site.config.ts';
+import { useBrowser } from './support/page.ts';
+import { createTempSite, type TempSite } from './support/temp-site.ts';
+
+const fixture = (name: string): Promise<string> => readFile(join('tests/fixtures', name), 'utf8');
+const column = site.columns.find((c) => c.name === '协会动态')!;
+
+describe('a site with several articles in one column', () => {
+  const browser = useBrowser();
+  let temp: TempSite;
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    temp = await createTempSite();
+    for (const name of ['fixture-first.md', 'fixture-second.md', 'fixture-third.mdx'])
+      await temp.write(`content/articles/fixtures/${name}`, await fixture(`articles/${name}`));
+    const build = await temp.run('astro', ['build']);
+    expect(build.code, build.output).toBe(0);
+    server = await serveStatic(join(temp.dir, 'dist'), 0);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 180_000);
+
+  afterAll(async () => {
+    server?.close();
+    await temp?.remove();
+  });
+
+  test('column → article → 下一篇 → 上一篇 walks the column in date order', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(columnUrl(column));
+    const titles = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(titles.slice(0, 3)).toEqual([
+      '测试文章三：协会召开第三次会议',
+      '测试文章二：协会召开第二次会议',
+      '测试文章一：协会召开第一次会议',
+    ]);
+    await page.getByRole('link', { name: '测试文章二：协会召开第二次会议' }).click();
+    await page.waitForURL(`**${articleUrl({ id: 'fixture-second' })}`);
+    const around = page.getByRole('navigation', { name: '上一篇和下一篇' });
+    await expect(around.innerText()).resolves.toMatch(/上一篇：测试文章一[\s\S]*下一篇：测试文章三/);
+    await around.getByRole('link', { name: /测试文章三/ }).click();
+    await page.waitForURL(`**${articleUrl({ id: 'fixture-third' })}`);
+    await expect(page.getByRole('navigation', { name: '上一篇和下一篇' }).innerText()).resolves.toMatch(
+      /上一篇：测试文章二[\s\S]*下一篇：没有了/,
+    );
+    await page
+      .getByRole('link', { name: /测试文章二/ })
+      .first()
+      .click();
+    await page.waitForURL(`**${articleUrl({ id: 'fixture-second' })}`);
+  });
+
+  test('the meta line shows time, 来源 and 作者 when given', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: 'fixture-first' }));
+    const meta = await page.locator('header p').first().innerText();
+    expect(meta).toMatch(/发布时间：2023-03-01 09:00\s+来源：测试来源\s+作者：测试作者/);
+  });
+});
+
+describe('a front-matter mistake', () => {
+  test.each([
+    ['missing-title.md', 'title', /缺少标题 title/],
+    ['unknown-column.md', 'column', /栏目「协会新闻」不存在/],
+  ])(
+    '%s stops the build, naming the file and the field %s',
+    async (name, field, message) => {
+      const temp = await createTempSite();
+      try {
+        await temp.write(`content/articles/${name}`, await fixture(`bad/${name}`));
+        const { code, output } = await temp.run('astro', ['build']);
+        expect(code).not.toBe(0);
+        expect(output).toContain(`content/articles/${name}`);
+        expect(output).toMatch(new RegExp(`^\\s*${field}: `, 'm'));
+        expect(output).toMatch(message);
+      } finally {
+        await temp.remove();
+      }
+    },
+    120_000,
+  );
+});

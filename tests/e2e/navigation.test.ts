@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { articleUrl, columnUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
+import { site } from '../../src/site.config.ts';
+import { useBrowser } from './support/page.ts';
+
+const browser = useBrowser();
+const profileColumn = site.columns.find((c) => c.slug === site.profileColumn)!;
+
+describe('reading the site', () => {
+  test('home → column → article, with breadcrumb and meta line', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(homeUrl());
+    await page.getByRole('navigation', { name: '栏目导航' }).getByRole('link', { name: '劳模风采' }).click();
+    await page.waitForURL(`**${columnUrl(profileColumn)}`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('劳模风采');
+    await expect(page.getByText(/共 5 篇/).count()).resolves.toBe(1);
+    await page.getByRole('link', { name: /刘毅:不忘初心抓主业/ }).click();
+    await page.waitForURL(`**${articleUrl({ id: 'laomo-liu-yi' })}`);
+    const crumbs = page.getByRole('navigation', { name: '当前位置' });
+    await expect(crumbs.innerText()).resolves.toMatch(
+      /当前位置：\s*首页\s*>\s*劳模风采\s*>\s*劳模风采 \| 全国纺织工业劳动模范——刘毅/,
+    );
+    await expect(page.getByText('发布时间：2022-07-12').count()).resolves.toBe(1);
+    await expect(page.getByText('来源：辽宁省纺织服装协会').count()).resolves.toBe(1);
+  });
+
+  test('the home page leads with the 刘毅 profile and links every column', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(homeUrl());
+    await expect(page.getByRole('link', { name: /阅读全文/ }).getAttribute('href')).resolves.toBe(
+      articleUrl({ id: 'laomo-liu-yi' }),
+    );
+    for (const column of site.columns)
+      await expect(page.getByRole('heading', { level: 2, name: column.name, exact: true }).count()).resolves.toBe(1);
+  });
+
+  test('related news of the 刘毅 profile lists the other model workers first', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    const related = page.getByRole('region', { name: '相关新闻' });
+    const titles = await related.getByRole('listitem').allInnerTexts();
+    expect(titles.length).toBeGreaterThanOrEqual(4);
+    for (const name of ['张存', '王丹凤', '谷冬昭', '吴琦']) expect(titles.join('\n')).toContain(name);
+  });
+
+  test('an unknown address shows the helpful 404 page', async () => {
+    const page = await (await browser.context()).newPage();
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('页面不存在');
+    await expect(page.getByRole('main').getByRole('searchbox').count()).resolves.toBe(1);
+    await expect(page.getByRole('main').getByRole('link', { name: '劳模风采' }).count()).resolves.toBe(1);
+  });
+});
+
+describe('article tools', () => {
+  test('字号 大 enlarges the text and is remembered on the next page', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    const size = (): Promise<number> =>
+      page
+        .locator('.article-body p')
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    const normal = await size();
+    await page.getByRole('button', { name: '大号字' }).click();
+    await expect(page.getByRole('button', { name: '大号字' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await size()).toBeGreaterThan(normal);
+    await page.goto(homeUrl());
+    await expect(page.locator('html').getAttribute('data-font')).resolves.toBe('l');
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    expect(await size()).toBeGreaterThan(normal);
+    await page.getByRole('button', { name: '中号字' }).click();
+    expect(await size()).toBe(normal);
+  });
+
+  test('打印 opens the print dialog', async () => {
+    const context = await browser.context();
+    await context.addInitScript(() => {
+      window.print = () => document.documentElement.setAttribute('data-printed', 'yes');
+    });
+    const page = await context.newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    await page.getByRole('button', { name: '打印' }).click();
+    await expect(page.locator('html').getAttribute('data-printed')).resolves.toBe('yes');
+  });
+});
+
+describe('header search box', () => {
+  test('without JavaScript the form opens the results page with the query', async () => {
+    const page = await (await browser.context({ javaScriptEnabled: false })).newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    await page.getByRole('searchbox', { name: '搜索本站文章' }).fill('西柳');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(`**${searchUrl('西柳')}`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('搜索结果');
+  });
+
+  test('the results page lists the 刘毅 profile for 西柳', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(searchUrl('西柳'));
+    const first = page.locator('#search-results li').first().getByRole('link');
+    await expect(first.getAttribute('href')).resolves.toBe(articleUrl({ id: 'laomo-liu-yi' }));
+  });
+});

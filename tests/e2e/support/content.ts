@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { load } from 'js-yaml';
+import { articleIdFromPath } from '../../../src/lib/slug.ts';
+import { parseBeijingDate } from '../../../src/lib/dates.ts';
+import { paragraphsOf } from '../../../src/lib/text.ts';
+
+export interface SourceArticle {
+  id: string;
+  file: string;
+  title: string;
+  column: string;
+  published: boolean;
+  awaitingText: boolean;
+  paragraphs: string[];
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : /\.mdx?$/.test(d.name) ? [join(dir, d.name)] : [],
+  );
+}
+
+/** The articles in content/, read straight from their files (not through the site's code). */
+export function sourceArticles(root = 'content/articles', now = new Date()): SourceArticle[] {
+  return files(root).map((file) => {
+    const [, front = '', body = ''] = readFileSync(file, 'utf8').split(/^---\s*$/m);
+    const data = load(front) as Record<string, unknown>;
+    const date = data['date'] ? parseBeijingDate(data['date'] as string | Date) : null;
+    const awaitingText = data['awaitingText'] === true;
+    return {
+      id: articleIdFromPath(relative(root, file)),
+      file,
+      title: String(data['title']),
+      column: String(data['column']),
+      awaitingText,
+      published: !awaitingText && data['draft'] !== true && !!date && date <= now,
+      paragraphs: paragraphsOf(body),
+    };
+  });
+}
