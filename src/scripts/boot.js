@@ -1,6 +1,8 @@
 // @ts-check
-// Inlined at the end of every page (no file to fetch): marks the reader's saved 字号
-// and wires the print and font-size buttons. The <head> already applied the saved size.
+// Inlined at the end of every page (no file to fetch): marks the reader's saved 字号, wires
+// the print and font-size buttons, and loads the search code only when it is needed: the
+// reader focuses or types in the search box (or presses / or Ctrl/⌘+K), opens /search/,
+// or arrives from a search result (?hl=). The <head> already applied the saved size.
 (function () {
   var KEY = 'lnga-font';
   var root = document.documentElement;
@@ -27,4 +29,36 @@
     }
     mark(size);
   });
+
+  /** @type {Promise<unknown> | null} */
+  var search = null;
+  var SEARCH_MODULE = '/_search/search.js';
+  function loadSearch() {
+    search =
+      search ||
+      import(SEARCH_MODULE).then(
+        function (m) {
+          m.start();
+        },
+        function () {
+          search = null;
+        },
+      );
+  }
+  var found = document.getElementById('site-search');
+  if (!(found instanceof HTMLInputElement)) return;
+  var input = found;
+  input.addEventListener('focus', loadSearch);
+  input.addEventListener('input', loadSearch);
+  document.addEventListener('keydown', function (event) {
+    var typing =
+      event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
+    var slash = event.key === '/' && !typing;
+    var k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
+    if (!slash && !k) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+  if (document.getElementById('search-app') || /[?&]hl=/.test(location.search)) loadSearch();
 })();

@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { articleUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
+import { site } from '../../src/site.config.ts';
+import { useBrowser } from './support/page.ts';
+
+const browser = useBrowser();
+const liuYi = articleUrl({ id: 'laomo-liu-yi' });
+
+/** A page that records console errors and every request path. */
+async function watchedPage(): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await (await browser.context()).newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  return { page, errors, requests };
+}
+
+const box = (page: Page) => page.getByRole('combobox', { name: '搜索本站文章' }).or(page.locator('#site-search'));
+const panelOptions = (page: Page) => page.locator('#search-panel-list [role="option"]');
+
+describe('header search box', () => {
+  test('an article page fetches no search files before the box is used', async () => {
+    const { page, requests } = await watchedPage();
+    await page.goto(liuYi);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/_search/'))).toEqual([]);
+    expect(requests.filter((p) => p.endsWith('.js'))).toEqual([]);
+    await Promise.all([page.waitForRequest((r) => r.url().includes('/_search/search.js')), box(page).focus()]);
+  });
+
+  test('typing 西柳 on any page shows the 刘毅 profile; Enter opens the results page; the article marks 西柳', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(articleUrl({ id: 'laomo-wu-qi' }));
+    await box(page).click();
+    await page.keyboard.type('西柳');
+    await expect.poll(() => panelOptions(page).first().innerText()).toContain('刘毅');
+    await expect(panelOptions(page).first().locator('mark').first().innerText()).resolves.toBe('西柳');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${searchUrl('西柳')}`);
+    const first = page.locator('#search-results li').first();
+    await expect(first.getByRole('link').getAttribute('href')).resolves.toMatch(new RegExp(`^${liuYi}\\?hl=`));
+    await first.getByRole('link').click();
+    await page.waitForURL(`**${liuYi}?hl=*`);
+    await expect(page.locator('mark.search-hit').first().innerText()).resolves.toBe('西柳');
+    expect(errors).toEqual([]);
+  });
+
+  test('↓ selects a result, Enter opens it, Esc closes the panel', async () => {
+    const { page } = await watchedPage();
+    await page.goto(homeUrl());
+    await box(page).click();
+    await page.keyboard.type('党建');
+    await expect.poll(() => panelOptions(page).count()).toBeGreaterThan(1);
+    await page.keyboard.press('Escape');
+    await expect(box(page).getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(panelOptions(page).first().getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${liuYi}?hl=*`);
+  });
+
+  test('/ and Ctrl+K focus the box', async () => {
+    const { page } = await watchedPage();
+    await page.goto(homeUrl());
+    await page.keyboard.press('/');
+    await expect(box(page).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('Control+k');
+    await expect(box(page).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  });
+
+  test('a traditional-character query finds simplified text', async () => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl('黨群服務中心'));
+    await expect(page.locator('#search-results li').first().getByRole('link').getAttribute('href')).resolves.toMatch(
+      new RegExp(`^${liuYi}`),
+    );
+  });
+
+  test.each([
+    ['empty', ''],
+    ['spaces only', '   '],
+    ['full-width spaces', '\u3000\u3000西柳\u3000'],
+    ['200 characters', '纺'.repeat(200)],
+    ['a script tag', '<script>window.__pwned = 1</script>'],
+    ['HTML', '<img src=x onerror="window.__pwned=1">'],
+    ['emoji', '👗🧵'],
+  ])('bad input (%s) gives no error and runs nothing', async (_, query) => {
+    const { page, errors } = await watchedPage();
+    await page.goto(searchUrl(query));
+    await page.waitForFunction(() => !document.querySelector('#search-status')?.textContent?.includes('正在搜索'));
+    await box(page).fill(query);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('results page', () => {
+  test('shows the count, filters by 栏目, and keeps the URL and back button in step', async () => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl('刘毅'));
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/找到 1 篇/);
+    const other = site.columns.find((c) => c.slug !== site.profileColumn)!;
+    await page.getByRole('combobox', { name: '栏目' }).selectOption(other.name);
+    await page.waitForURL((url) => url.searchParams.get('lanmu') === other.name);
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/没有找到/);
+    await page.getByRole('radio', { name: '最新' }).check();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'new');
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/找到 1 篇/);
+    await expect(page.getByRole('combobox', { name: '栏目' }).inputValue()).resolves.toBe('');
+  });
+
+  test('says plainly when nothing matches', async () => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl('量子计算机'));
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/没有找到完整包含「量子计算机」的文章/);
+    await page.goto(searchUrl('𠀀𠀁'));
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/没有找到与「𠀀𠀁」有关的文章/);
+  });
+});
