@@ -1,41 +1,19 @@
 // Ranking and excerpts for Chinese search: pure functions over Pagefind's results.
 import { hasHan, normalizeText } from './search-tokens.ts';
 
-/** What Pagefind says of a matching page before its data is loaded. */
+/** A matching page as Pagefind reports it, with how many query terms it holds whole. */
 export interface Hit {
   id: string;
   score: number;
-  /** Word positions in the page that matched any query token. */
-  words: number[];
+  /** How many terms stand in the page whole, their tokens side by side and in order. */
+  exact: number;
 }
 
 export interface RankedHit {
   id: string;
   /** 0: every term's pairs found; 1: only some terms; 2: the characters only, apart. */
   tier: number;
-  /** How many terms stand in the page exactly, their pairs side by side. */
   exact: number;
-}
-
-/** The length of the longest run of consecutive positions. */
-export function longestRun(positions: number[]): number {
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    run = i > 0 && sorted[i] === sorted[i - 1]! + 1 ? run + 1 : 1;
-    best = Math.max(best, run);
-  }
-  return best;
-}
-
-/**
- * How many terms appear whole: a term of n tokens stands exactly where n matched
- * positions follow one another.
- */
-export function exactTerms(words: number[], termSizes: number[]): number {
-  const run = longestRun(words);
-  return termSizes.filter((size) => size > 0 && size <= run).length;
 }
 
 /**
@@ -43,17 +21,17 @@ export function exactTerms(words: number[], termSizes: number[]): number {
  * then pages holding more terms exactly, then Pagefind's order (its relevance score, or
  * the date when sorting by newest). A page found by several searches keeps its best tier.
  */
-export function rankHits(tiers: Hit[][], termSizes: number[], byScore = true): RankedHit[] {
+export function rankHits(tiers: Hit[][], byScore = true): RankedHit[] {
   const seen = new Set<string>();
   const ranked: RankedHit[] = [];
   tiers.forEach((hits, tier) => {
     const fresh = hits
-      .map((hit, order) => ({ hit, order, exact: tier === 2 ? 0 : exactTerms(hit.words, termSizes) }))
+      .map((hit, order) => ({ hit, order }))
       .filter(({ hit }) => !seen.has(hit.id))
-      .sort((a, b) => b.exact - a.exact || (byScore ? b.hit.score - a.hit.score : 0) || a.order - b.order);
-    for (const { hit, exact } of fresh) {
+      .sort((a, b) => b.hit.exact - a.hit.exact || (byScore ? b.hit.score - a.hit.score : 0) || a.order - b.order);
+    for (const { hit } of fresh) {
       seen.add(hit.id);
-      ranked.push({ id: hit.id, tier, exact });
+      ranked.push({ id: hit.id, tier, exact: hit.exact });
     }
   });
   return ranked;

@@ -1,17 +1,24 @@
 // Chinese search on top of Pagefind. Pagefind ranks Chinese poorly: it matches a query's
 // characters wherever they are, and splits CJK in the query itself. So the index does not
 // hold Chinese at all: every Han character becomes one ASCII token naming it and the
-// character after it (overlapping pairs, as Lucene's CJK analyser does). A query is turned
-// into the same tokens, so Pagefind finds exactly the pages that hold each pair, and the
-// positions of the matches say whether the pairs stand next to each other.
+// character after it (overlapping pairs, as Lucene's CJK analyser does). A query becomes the
+// same tokens, searched as a quoted phrase, which Pagefind matches exactly and in order.
 
 /** Han characters we index: CJK Extension A and the Unified Ideographs block. */
 const HAN_FIRST = 0x3400;
 const HAN_LAST = 0x9fff;
-/** Every token starts with this letter: it keeps tokens apart from ordinary words. */
+/** Every pair token starts with this letter: it keeps tokens apart from ordinary words. */
 const MARK = 'q';
 /** Stands for "no next character" at the end of a run of Han characters. */
 const END = 'zzz';
+/**
+ * Ends every word holding a digit, followed by the Han character right after it, if any:
+ * 543名 is indexed as `543q` + 名, so 543名 is one exact word, and 543 (a prefix) does not
+ * find 5435.
+ */
+const NUMBER_END = 'q';
+/** A word that stands for punctuation: Pagefind counts its position but indexes nothing. */
+const BREAK = '·';
 
 const isHanCode = (code: number): boolean => code >= HAN_FIRST && code <= HAN_LAST;
 
@@ -31,65 +38,125 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-type Run = { han: boolean; text: string };
+type Run = { han: boolean; text: string } | { break: true };
+type TextRun = { han: boolean; text: string };
 
-/** Splits text into runs of Han characters and runs of letters/digits; everything else separates. */
+/**
+ * Splits text into runs of Han characters and runs of letters/digits. A decimal point
+ * between digits stays in its number (as `d`); other punctuation becomes a break, so
+ * 53，个 is not 53个; spaces only separate.
+ */
 function runs(text: string): Run[] {
   const result: Run[] = [];
-  let current: Run | null = null;
-  for (const ch of normalizeText(text)) {
+  let current: TextRun | null = null;
+  for (const ch of normalizeText(text).replace(/(\d)\.(?=\d)/g, '$1d')) {
     const han = isHanCode(ch.codePointAt(0) ?? 0);
     const word = !han && /[\p{L}\p{N}]/u.test(ch);
     if (!han && !word) {
+      const previous = current;
       current = null;
+      if (!/\s/u.test(ch) && previous) result.push({ break: true });
       continue;
     }
     if (current && current.han === han) current.text += ch;
-    else result.push((current = { han, text: ch }));
+    else {
+      current = { han, text: ch };
+      result.push(current);
+    }
   }
   return result;
 }
 
+const isText = (run: Run | undefined): run is TextRun => !!run && !('break' in run);
+const hasDigit = (text: string): boolean => /\d/.test(text);
+
+/** A word run as indexed: numbers end with a mark and the Han character that follows, if any. */
+function wordToken(text: string, next: Run | undefined): string {
+  if (!hasDigit(text)) return text;
+  return text + NUMBER_END + (isText(next) && next.han ? code([...next.text][0]!) : '');
+}
+
+const pair = (ch: string, next: string | undefined): string => MARK + code(ch) + (next ? code(next) : END);
+
 /**
  * The words Pagefind indexes for a text: one token per Han character (that character and
- * the next, or END), and every run of letters or digits as it is. Token i stands at word
- * position i, so neighbouring characters have neighbouring positions.
+ * the next, or END), every run of letters or digits as one word, and a break for
+ * punctuation. Token i stands at word position i, so a phrase of tokens is a phrase of text.
  */
 export function indexTokens(text: string): string[] {
-  return runs(text).flatMap((run) => {
-    if (!run.han) return [run.text];
+  const all = runs(text);
+  return all.flatMap((run, r) => {
+    if (!isText(run)) return [BREAK];
+    if (!run.han) return [wordToken(run.text, all[r + 1])];
     const chars = [...run.text];
-    return chars.map((ch, i) => MARK + code(ch) + (i + 1 < chars.length ? code(chars[i + 1]!) : END));
+    return chars.map((ch, i) => pair(ch, chars[i + 1]));
   });
 }
 
+/** How one search term is asked of Pagefind. */
+export interface TermQuery {
+  /** Tokens that must stand side by side, in order (a quoted phrase). */
+  phrase: string[];
+  /** A last word matched as a prefix: a lone final character, or a number or word being typed. */
+  prefix?: string;
+}
+
 /**
- * The query tokens of one search term: the overlapping pairs of its Han characters (a
- * single character becomes a prefix that matches every pair it starts), and its runs of
- * letters or digits. A page holding all of them holds every pair of the term.
+ * The query of one term. Han pairs are exact; a character followed by a number, letters or
+ * the term's end is closed with END when something follows it; a number followed by a
+ * character carries that character. What ends the term (a lone character, a number, a
+ * word) is matched as a prefix, as the reader may still be typing.
  */
-export function termTokens(term: string): string[] {
-  return runs(term).flatMap((run) => {
-    if (!run.han) return [run.text];
+export function termQuery(term: string): TermQuery {
+  const all = runs(term).filter(isText);
+  const phrase: string[] = [];
+  let prefix: string | undefined;
+  all.forEach((run, r) => {
+    const next = all[r + 1];
+    const last = r === all.length - 1;
+    if (!run.han) {
+      if (!last) phrase.push(wordToken(run.text, next));
+      else prefix = hasDigit(run.text) ? run.text + NUMBER_END : run.text;
+      return;
+    }
     const chars = [...run.text];
-    if (chars.length === 1) return [MARK + code(chars[0]!)];
-    return chars.slice(0, -1).map((ch, i) => MARK + code(ch) + code(chars[i + 1]!));
+    chars.slice(0, -1).forEach((ch, i) => phrase.push(pair(ch, chars[i + 1])));
+    const final = chars.at(-1)!;
+    if (!last) phrase.push(pair(final, undefined));
+    else if (chars.length === 1) {
+      const previous = all[r - 1];
+      // 543名: the number's token already holds 名.
+      if (!(previous && !previous.han && hasDigit(previous.text))) prefix = MARK + code(final);
+    }
   });
+  return prefix ? { phrase, prefix } : { phrase };
+}
+
+/** The Pagefind query holding all the terms whole: quoted phrases, plus their words again to rank by. */
+export function wholeQuery(terms: TermQuery[]): string {
+  const phrases = terms.filter((t) => t.phrase.length > 0).map((t) => `"${t.phrase.join(' ')}"`);
+  const words = terms.flatMap((t) => [...t.phrase, ...(t.prefix ? [t.prefix] : [])]);
+  return [...phrases, ...words].join(' ');
 }
 
 /** The looser tokens of a term: each Han character alone (as a prefix), for pages holding them apart. */
 export function characterTokens(term: string): string[] {
-  return runs(term).flatMap((run) => (run.han ? [...run.text].map((ch) => MARK + code(ch)) : [run.text]));
+  return runs(term)
+    .filter(isText)
+    .flatMap((run) =>
+      run.han ? [...run.text].map((ch) => MARK + code(ch)) : [hasDigit(run.text) ? run.text + NUMBER_END : run.text],
+    );
 }
 
 /**
- * The terms of a query: split at spaces (full-width too), normalised, without repeats;
- * at most 8 terms of at most 32 characters, so a pasted paragraph cannot stall the page.
+ * The terms of a query: split at spaces (full-width too) and punctuation, normalised,
+ * without repeats; at most 8 terms of at most 32 characters, so a pasted paragraph cannot
+ * stall the page. A decimal point between digits stays (2.3万 is one term).
  */
 export function queryTerms(query: string): string[] {
   const terms = normalizeText(query)
-    .split(/\s+/)
+    .split(/(?:\s|(?!(?<=\d)\.(?=\d))[^\p{L}\p{N}])+/u)
     .map((t) => [...t].slice(0, 32).join(''))
-    .filter((t) => runs(t).length > 0);
+    .filter((t) => runs(t).some(isText));
   return [...new Set(terms)].slice(0, 8);
 }

@@ -36,7 +36,7 @@
   function loadSearch() {
     search =
       search ||
-      import(SEARCH_MODULE).then(
+      import(/* @vite-ignore */ SEARCH_MODULE).then(
         function (m) {
           m.start();
         },

@@ -1,42 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { exactTerms, excerptHtml, longestRun, matchRanges, rankHits } from '../../src/lib/search-rank.ts';
-
-describe('longestRun and exactTerms', () => {
-  test('measure consecutive positions', () => {
-    expect(longestRun([9, 3, 4, 5, 7])).toBe(3);
-    expect(longestRun([])).toBe(0);
-    expect(exactTerms([10, 11, 12, 13, 14], [5])).toBe(1);
-    expect(exactTerms([10, 30, 50, 70, 90], [5])).toBe(0);
-    expect(exactTerms([10, 40, 41], [1, 2])).toBe(2);
-  });
-});
+import { excerptHtml, matchRanges, rankHits } from '../../src/lib/search-rank.ts';
 
 describe('rankHits', () => {
-  const sizes = [5];
   test('puts pages holding the whole term before pages holding its pairs apart', () => {
-    const ranked = rankHits(
+    const ranked = rankHits([
       [
-        [
-          { id: 'apart', score: 9, words: [1, 20, 40, 60, 80] },
-          { id: 'whole', score: 1, words: [7, 8, 9, 10, 11] },
-        ],
+        { id: 'apart', score: 9, exact: 0 },
+        { id: 'whole', score: 1, exact: 1 },
       ],
-      sizes,
-    );
+    ]);
     expect(ranked.map((r) => r.id)).toEqual(['whole', 'apart']);
   });
   test('keeps tiers in order and a page in its best tier', () => {
-    const ranked = rankHits(
+    const ranked = rankHits([
+      [{ id: 'a', score: 1, exact: 1 }],
       [
-        [{ id: 'a', score: 1, words: [1] }],
-        [
-          { id: 'b', score: 5, words: [1] },
-          { id: 'a', score: 9, words: [1] },
-        ],
-        [{ id: 'c', score: 9, words: [1] }],
+        { id: 'b', score: 5, exact: 1 },
+        { id: 'a', score: 9, exact: 1 },
       ],
-      [1],
-    );
+      [{ id: 'c', score: 9, exact: 0 }],
+    ]);
     expect(ranked).toEqual([
       { id: 'a', tier: 0, exact: 1 },
       { id: 'b', tier: 1, exact: 1 },
@@ -45,10 +28,10 @@ describe('rankHits', () => {
   });
   test('keeps Pagefind order (by date) when not ranking by score', () => {
     const hits = [
-      { id: 'new', score: 1, words: [1] },
-      { id: 'old', score: 9, words: [1] },
+      { id: 'new', score: 1, exact: 1 },
+      { id: 'old', score: 9, exact: 1 },
     ];
-    expect(rankHits([hits], [1], false).map((r) => r.id)).toEqual(['new', 'old']);
+    expect(rankHits([hits], false).map((r) => r.id)).toEqual(['new', 'old']);
   });
 });
 

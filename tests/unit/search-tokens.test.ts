@@ -5,8 +5,14 @@ import {
   indexTokens,
   normalizeText,
   queryTerms,
-  termTokens,
+  termQuery,
+  wholeQuery,
 } from '../../src/lib/search-tokens.ts';
+
+/** True when the phrase stands in the token list side by side, in order. */
+function holds(tokens: string[], phrase: string[]): boolean {
+  return tokens.some((_, i) => phrase.every((t, j) => tokens[i + j] === t));
+}
 
 describe('indexTokens', () => {
   test('gives one ASCII token per Han character, naming it and the next', () => {
@@ -15,56 +21,82 @@ describe('indexTokens', () => {
     for (const t of tokens) expect(t).toMatch(/^q[0-9a-z]{6}$/);
     expect(tokens[2]).toMatch(/zzz$/);
   });
-  test('keeps digits and Latin words as words, dropping punctuation', () => {
+  test('keeps numbers and Latin words as words, and punctuation as a break', () => {
     const tokens = indexTokens('年交易额905亿元。Cotton, 2.6万');
-    expect(tokens.filter((t) => !t.startsWith('q'))).toEqual(['905', 'cotton', '2', '6']);
-    expect(tokens).toHaveLength(4 + 2 + 1 + 2 + 1 + 1);
+    expect(tokens.filter((t) => !/^q.{6}$/.test(t))).toEqual([
+      expect.stringMatching(/^905q.{3}$/),
+      '·',
+      'cotton',
+      '·',
+      expect.stringMatching(/^2d6q.{3}$/),
+    ]);
+    expect(tokens).toHaveLength(4 + 1 + 2 + 1 + 1 + 1 + 1 + 1);
   });
   test('normalises full-width characters', () => {
-    expect(indexTokens('ＡＢＣ１２３')).toEqual(['abc123']);
+    expect(indexTokens('ＡＢＣ１２３')).toEqual(['abc123q']);
   });
 });
 
-describe('termTokens', () => {
+describe('termQuery', () => {
+  const page = indexTokens('现任党群服务中心主任，年交易额905亿元，共有党员543名，羽绒服1154件。2019年9月，西柳');
   test('a two-character term is the very token the page holds', () => {
-    expect(termTokens('西柳')).toEqual([indexTokens('西柳')[0]]);
+    expect(termQuery('西柳')).toEqual({ phrase: [indexTokens('西柳')[0]] });
   });
-  test('a longer term is its overlapping pairs, found in the page tokens in order', () => {
-    const page = indexTokens('现任党群服务中心主任');
-    const term = termTokens('党群服务中心');
-    expect(term).toHaveLength(5);
-    const at = page.indexOf(term[0]!);
-    expect(page.slice(at, at + 5)).toEqual(term);
+  test('a longer term is its overlapping pairs, standing in the page in order', () => {
+    const { phrase } = termQuery('党群服务中心');
+    expect(phrase).toHaveLength(5);
+    expect(holds(page, phrase)).toBe(true);
+    expect(holds(indexTokens('党群、服务、中心'), phrase)).toBe(false);
   });
-  test('a single character is a prefix of the pairs it starts', () => {
-    const [prefix] = termTokens('柳');
+  test('numbers with Chinese are phrases the page holds', () => {
+    for (const term of ['905亿元', '543名', '1154件', '2019年9月']) {
+      const { phrase, prefix } = termQuery(term);
+      expect(prefix, term).toBeUndefined();
+      expect(holds(page, phrase), term).toBe(true);
+    }
+  });
+  test('a number is not found inside a longer one, nor across punctuation', () => {
+    const [token] = termQuery('543名').phrase;
+    expect(indexTokens('5435名')).not.toContain(token);
+    expect(indexTokens('543，名')).not.toContain(token);
+    expect(termQuery('543')).toEqual({ phrase: [], prefix: '543q' });
+    expect(indexTokens('5435名')[0]!.startsWith('543q')).toBe(false);
+    expect(indexTokens('543名')[0]!.startsWith('543q')).toBe(true);
+  });
+  test('a lone final character is a prefix of the pairs it starts', () => {
+    const { phrase, prefix } = termQuery('柳');
+    expect(phrase).toEqual([]);
     expect(prefix).toHaveLength(4);
     expect(indexTokens('西柳市场').filter((t) => t.startsWith(prefix!))).toHaveLength(1);
   });
-  test('digits with Chinese stay next to each other', () => {
-    const page = indexTokens('年交易额905亿元');
-    const term = termTokens('905亿元');
-    expect(term).toEqual(['905', page[page.indexOf('905') + 1]]);
-  });
   test('gives different tokens for different pairs of the same characters', () => {
-    expect(termTokens('刘备')).not.toEqual(termTokens('刘毅'));
+    expect(termQuery('刘备')).not.toEqual(termQuery('刘毅'));
+  });
+});
+
+describe('wholeQuery', () => {
+  test('quotes each phrase and repeats the words for ranking', () => {
+    const q = wholeQuery([termQuery('西柳'), termQuery('柳')]);
+    const [xiliu] = termQuery('西柳').phrase;
+    expect(q).toBe(`"${xiliu}" ${xiliu} ${termQuery('柳').prefix}`);
   });
 });
 
 describe('characterTokens', () => {
   test('splits a term into single-character prefixes', () => {
-    expect(characterTokens('刘毅')).toEqual([termTokens('刘')[0], termTokens('毅')[0]]);
+    expect(characterTokens('刘毅')).toEqual([termQuery('刘').prefix, termQuery('毅').prefix]);
   });
 });
 
 describe('queryTerms', () => {
-  test('splits at half- and full-width spaces and drops repeats', () => {
+  test('splits at half- and full-width spaces and punctuation, and drops repeats', () => {
     expect(queryTerms(' 西柳\u3000党建  西柳 ')).toEqual(['西柳', '党建']);
+    expect(queryTerms('西柳，党建、2.3万')).toEqual(['西柳', '党建', '2.3万']);
   });
   test('ignores input without letters, digits or Han characters', () => {
     expect(queryTerms('   ')).toEqual([]);
     expect(queryTerms('😀 <>!!')).toEqual([]);
-    expect(queryTerms('<script>alert(1)</script>')).toEqual(['<script>alert(1)</script>']);
+    expect(queryTerms('<script>alert(1)</script>')).toEqual(['script', 'alert', '1']);
   });
   test('bounds the number and length of terms', () => {
     expect(queryTerms('甲 乙 丙 丁 戊 己 庚 辛 壬 癸')).toHaveLength(8);

@@ -1,13 +1,17 @@
 // Asks Pagefind in tiers (whole terms, then some terms, then the characters apart) and
 // ranks the answers; see lib/search-tokens.ts for why the index holds tokens, not Chinese.
 import { rankHits, type Hit, type RankedHit } from '../../lib/search-rank.ts';
-import { characterTokens, hasHan, queryTerms, termTokens } from '../../lib/search-tokens.ts';
+import { characterTokens, hasHan, queryTerms, termQuery, type TermQuery } from '../../lib/search-tokens.ts';
 
 export interface ResultData {
   url: string;
   meta: { title?: string; text?: string; column?: string; date?: string; image?: string };
 }
-interface PagefindResult extends Hit {
+interface PagefindResult {
+  id: string;
+  score: number;
+  /** Word positions in the page that matched any query word. */
+  words: number[];
   data: () => Promise<ResultData>;
 }
 interface PagefindApi {
@@ -16,7 +20,6 @@ interface PagefindApi {
     q: string,
     o?: { filters?: Record<string, string>; sort?: Record<string, string> },
   ) => Promise<{ results: PagefindResult[] } | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
 export interface Query {
@@ -81,28 +84,51 @@ export async function runQuery(query: Query): Promise<Outcome> {
     ...(query.newest ? { sort: { date: 'desc' } } : {}),
   };
   const pages = new Map<string, PagefindResult>();
-  const find = async (tokens: string[]): Promise<PagefindResult[]> => {
-    if (tokens.length === 0) return [];
-    const found = (await pf.search(tokens.join(' '), options))?.results ?? [];
+
+  /** One Pagefind search (filtered and sorted as asked), its results in Pagefind's order. */
+  const search = async (pagefindQuery: string): Promise<PagefindResult[]> => {
+    if (!pagefindQuery) return [];
+    const found = (await pf.search(pagefindQuery, options))?.results ?? [];
     for (const r of found) pages.set(r.id, r);
     return found;
   };
 
+  // A quoted phrase is exact and in order, but Pagefind drops that rule when other words
+  // share the query; so each term's phrase, and its trailing prefix, is searched alone.
+  const termPages = async (term: TermQuery): Promise<string[]> => {
+    const parts: string[][] = [];
+    if (term.phrase.length) parts.push((await search(`"${term.phrase.join(' ')}"`)).map((r) => r.id));
+    if (term.prefix) parts.push((await search(term.prefix)).map((r) => r.id));
+    const [first = [], ...rest] = parts;
+    const others = rest.map((ids) => new Set(ids));
+    return first.filter((id) => others.every((set) => set.has(id)));
+  };
+
+  /** Relevance of pages for the terms' words, from Pagefind's scores (phrase matches score flat). */
+  const scores = async (terms: TermQuery[]): Promise<Map<string, number>> => {
+    const words = terms.flatMap((t) => [...t.phrase, ...(t.prefix ? [t.prefix] : [])]);
+    return new Map((await search(words.join(' '))).map((r) => [r.id, r.score]));
+  };
+
   const tiersFor = async (terms: string[]): Promise<Hit[][]> => {
-    const whole = await find(terms.flatMap(termTokens));
+    const queries = terms.map(termQuery);
+    const perTerm: string[][] = [];
+    for (const q of queries) perTerm.push(await termPages(q));
+    const score = await scores(queries);
+    const hit = (id: string, exact: number): Hit => ({ id, score: score.get(id) ?? 0, exact });
+    const [first = [], ...rest] = perTerm;
+    const others = rest.map((ids) => new Set(ids));
+    const whole = first.filter((id) => others.every((set) => set.has(id))).map((id) => hit(id, terms.length));
     const some: Hit[] = [];
     if (terms.length > 1) {
-      const counts = new Map<string, { hit: Hit; count: number; order: number }>();
-      for (const term of terms)
-        (await find(termTokens(term))).forEach((hit, order) => {
-          const seen = counts.get(hit.id);
-          if (seen) seen.count++;
-          else counts.set(hit.id, { hit, count: 1, order });
-        });
-      for (const { hit, count } of [...counts.values()].sort((a, b) => b.count - a.count || a.order - b.order))
-        some.push({ ...hit, score: count * 1000 + hit.score });
+      const counts = new Map<string, number>();
+      for (const ids of perTerm) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const [id, count] of counts) some.push(hit(id, count));
     }
-    const apart = whole.length < 10 ? await find(terms.flatMap(characterTokens)) : [];
+    const apart =
+      whole.length < 10
+        ? (await search(terms.flatMap(characterTokens).join(' '))).map((r) => ({ id: r.id, score: r.score, exact: 0 }))
+        : [];
     return [whole, some, apart];
   };
 
@@ -116,15 +142,9 @@ export async function runQuery(query: Query): Promise<Outcome> {
       tiers = await tiersFor(terms);
     }
   }
-  const sizes = terms.map((t) => termTokens(t).length);
   return {
     terms,
-    ranked: rankHits(tiers, sizes, !query.newest),
+    ranked: rankHits(tiers, !query.newest),
     load: (id) => pages.get(id)!.data(),
   };
-}
-
-/** The filter values the index holds (栏目, 年份), with their page counts. */
-export async function filterValues(): Promise<Record<string, Record<string, number>>> {
-  return (await pagefind()).filters();
 }

@@ -1,0 +1,110 @@
+// The search evaluation: the real content plus 2,000 hard distractors, built in a temporary
+// copy of the site; every query must return its article in the top 3. Prints recall@3 and MRR.
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/serve.ts';
+import { normalizeText, queryTerms } from '../../src/lib/search-tokens.ts';
+import { searchUrl } from '../../src/lib/urls.ts';
+import { evalQueries } from '../fixtures/search-queries.ts';
+import { sourceArticles } from './support/content.ts';
+import { distractors } from './support/distractors.ts';
+import { useBrowser } from './support/page.ts';
+import { createTempSite, type TempSite } from './support/temp-site.ts';
+
+const DISTRACTORS = Number(process.env['SEARCH_EVAL_DISTRACTORS'] ?? 2000);
+const terms = (query: string): string[] => queryTerms(query);
+const allTerms = [...new Set(evalQueries.flatMap((q) => [...terms(q.query), ...(q.simplified ? [q.simplified] : [])]))];
+const fixtureText = (): Promise<string> => readFile('tests/fixtures/search/fixture-liu-bei.md', 'utf8');
+
+describe('search evaluation', () => {
+  const browser = useBrowser();
+  let temp: TempSite;
+  let server: Server;
+  let page: Page;
+  const ranks: { query: string; kind: string; rank: number; top: string[] }[] = [];
+
+  beforeAll(async () => {
+    temp = await createTempSite();
+    await temp.write('content/articles/fixtures/fixture-liu-bei.md', await fixtureText());
+    const made = distractors(
+      evalQueries.map((q) => q.simplified ?? q.query),
+      allTerms,
+      DISTRACTORS,
+    );
+    for (const d of made) await temp.write(d.path, d.source);
+    const started = performance.now();
+    const build = await temp.run('astro', ['build']);
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+    console.log(
+      `search eval: built ${made.length} distractors + real content in ${Math.round(performance.now() - started)} ms`,
+    );
+    server = await serveStatic(join(temp.dir, 'dist'), 0);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    page = await (await browser.context({ baseURL: origin })).newPage();
+  }, 600_000);
+
+  afterAll(async () => {
+    server?.close();
+    await temp?.remove();
+    if (ranks.length === 0) return;
+    const found = ranks.filter((r) => r.rank >= 1 && r.rank <= 3).length;
+    const mrr = ranks.reduce((sum, r) => sum + (r.rank > 0 ? 1 / r.rank : 0), 0) / ranks.length;
+    console.log(
+      ranks
+        .map((r) => `${r.rank > 0 && r.rank <= 3 ? '✓' : '✗'} ${r.kind}\t${r.query}\trank ${r.rank || '-'}`)
+        .join('\n'),
+    );
+    console.log(
+      `search eval: ${ranks.length} queries, recall@3 ${(found / ranks.length).toFixed(3)}, MRR ${mrr.toFixed(3)}`,
+    );
+  });
+
+  test('the distractors never hold a query, and the targets do', async () => {
+    const made = distractors(
+      evalQueries.map((q) => q.simplified ?? q.query),
+      allTerms,
+      DISTRACTORS,
+    );
+    expect(made).toHaveLength(DISTRACTORS);
+    for (const d of made.slice(0, 200)) {
+      const text = normalizeText(d.source.replace(/^column: .*$/m, ''));
+      for (const term of allTerms) expect(text.includes(term), `${d.path} holds ${term}`).toBe(false);
+    }
+    const targets = new Map(sourceArticles().map((a) => [a.id, normalizeText(a.title + a.paragraphs.join(''))]));
+    targets.set('fixture-liu-bei', normalizeText(await fixtureText()));
+    for (const q of evalQueries)
+      for (const term of q.simplified ? [q.simplified] : terms(q.query))
+        expect(targets.get(q.target)?.includes(term), `${q.target} holds ${term}`).toBe(true);
+  });
+
+  test.each(evalQueries.map((q) => [q.kind, q.query, q] as const))('%s: %s', async (_, __, q) => {
+    await page.goto(searchUrl(q.query));
+    await page.waitForFunction(() => {
+      const status = document.querySelector('#search-status')?.textContent ?? '';
+      return document.querySelector('#search-results li') !== null || /没有/.test(status);
+    });
+    const hrefs = await page
+      .locator('#search-results li h2 a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const ids = hrefs.map((h) => h.split('/').filter(Boolean).pop() ?? '');
+    const rank = ids.indexOf(q.target) + 1;
+    ranks.push({ query: q.query, kind: q.kind, rank, top: ids.slice(0, 3) });
+    expect(rank, `${q.query}: top ${ids.slice(0, 3).join(', ')}`).toBeGreaterThanOrEqual(1);
+    expect(rank, `${q.query}: top ${ids.slice(0, 3).join(', ')}`).toBeLessThanOrEqual(3);
+  });
+
+  test('刘备 ranks the page holding 刘备 above the 刘毅 profile', async () => {
+    await page.goto(searchUrl('刘备'));
+    await page.waitForSelector('#search-results li');
+    const ids = await page
+      .locator('#search-results li h2 a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)));
+    expect(ids[0]).toBe('fixture-liu-bei');
+    const liu = ids.indexOf('laomo-liu-yi');
+    if (liu >= 0) expect(liu).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { extractRecord, recordHtml } from '../../src/lib/search-record.ts';
+import { indexTokens } from '../../src/lib/search-tokens.ts';
+
+const page = `<!doctype html><html lang="zh-CN"><body><nav>导航不算</nav>
+<article><div data-pagefind-body data-search-column="劳模风采" data-search-date="2022-07-12">
+<header><h1>刘毅:不忘初心</h1><p data-pagefind-ignore>发布时间：2022-07-12</p></header>
+<div class="article-body"><p>西柳服装市场。</p><h2>一、党建</h2><p>第二段 <b>加粗</b> 文字。</p></div>
+</div><section>相关新闻不算</section></article></body></html>`;
+
+describe('extractRecord', () => {
+  test('reads headline, text by paragraph, column and date from the indexed region only', () => {
+    expect(extractRecord(page, '/news/a/')).toEqual({
+      url: '/news/a/',
+      title: '刘毅:不忘初心',
+      text: '西柳服装市场。\n一、党建\n第二段 加粗 文字。',
+      column: '劳模风采',
+      date: '2022-07-12',
+      image: undefined,
+    });
+  });
+  test('skips pages without an indexed region', () => {
+    expect(extractRecord('<html><body><h1>404</h1></body></html>', '/404/')).toBeNull();
+  });
+});
+
+describe('recordHtml', () => {
+  const html = recordHtml({
+    url: '/a/',
+    title: '西柳<市场>',
+    text: '刘毅, 党建',
+    column: '劳模风采',
+    date: '2022-07-12',
+  });
+  test('indexes tokens, never the Chinese itself', () => {
+    const body = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    expect(body).toContain(indexTokens('西柳<市场>').join(' '));
+    expect(body).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+  test('keeps the original words as escaped metadata, with filters and sort', () => {
+    expect(html).toContain('<div data-pagefind-meta="title">西柳&lt;市场&gt;</div>');
+    expect(html).toContain('<div data-pagefind-meta="text">刘毅, 党建</div>');
+    expect(html).toContain('<div data-pagefind-filter="栏目">劳模风采</div>');
+    expect(html).toContain('<div data-pagefind-filter="年份">2022</div>');
+    expect(html).toContain('data-pagefind-sort="date:2022-07-12"');
+  });
+});
