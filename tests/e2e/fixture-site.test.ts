@@ -22,6 +22,12 @@ describe('a site with several articles in one column', () => {
     temp = await createTempSite();
     for (const name of ['fixture-first.md', 'fixture-second.md', 'fixture-third.mdx'])
       await temp.write(`content/articles/fixtures/${name}`, await fixture(`articles/${name}`));
+    // Enough articles in one column for a second page.
+    for (let n = 1; n <= site.pageSize; n++)
+      await temp.write(
+        `content/articles/fixtures/paging-${n}.md`,
+        `---\ntitle: 测试分页文章${n}\ndate: 2020-01-${String(n).padStart(2, '0')}\ncolumn: 协会动态\n---\n\n分页测试。\n`,
+      );
     const build = await temp.run('astro', ['build']);
     expect(build.code, build.output).toBe(0);
     server = await serveStatic(join(temp.dir, 'dist'), 0);
@@ -56,6 +62,23 @@ describe('a site with several articles in one column', () => {
       .first()
       .click();
     await page.waitForURL(`**${articleUrl({ id: 'fixture-second' })}`);
+  });
+
+  test('a long column is split into numbered pages with its total count', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(columnUrl(column));
+    const total = site.pageSize + 3 + 1; // the paging articles, the three fixtures, the real one awaiting text
+    await expect(page.getByText(`共 ${total} 篇`).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBe(site.pageSize);
+    const pages = page.getByRole('navigation', { name: '分页' });
+    await pages.getByRole('link', { name: '第 2 页' }).click();
+    await page.waitForURL(`**${columnUrl(column, 2)}`);
+    await expect(page.getByRole('heading', { level: 2 }).count()).resolves.toBe(4);
+    await expect(
+      page.getByRole('navigation', { name: '分页' }).locator('[aria-current="page"]').innerText(),
+    ).resolves.toMatch(/2/);
+    await page.getByRole('link', { name: '上一页' }).click();
+    await page.waitForURL(`**${columnUrl(column)}`);
   });
 
   test('the meta line shows time, 来源 and 作者 when given', async () => {

@@ -107,4 +107,19 @@ describe('search evaluation', () => {
     const liu = ids.indexOf('laomo-liu-yi');
     if (liu >= 0) expect(liu).toBeGreaterThan(0);
   });
+
+  test('on a large site the results page loads more, and filters by 年份 and 栏目', async () => {
+    await page.goto(searchUrl('冠'));
+    await page.waitForSelector('#search-results li');
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(10);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(20);
+    await page.getByRole('combobox', { name: '年份' }).selectOption('2022');
+    await page.waitForURL((url) => url.searchParams.get('nian') === '2022');
+    await expect.poll(() => page.locator('#search-results > li').first().innerText()).toContain('2022-');
+    const dates = await page.locator('#search-results > li p.text-muted').allInnerTexts();
+    for (const line of dates) expect(line).toMatch(/2022-/);
+    await page.getByRole('combobox', { name: '栏目' }).selectOption('劳模风采');
+    await expect.poll(() => page.locator('#search-results > li').first().innerText()).toContain('劳模风采');
+  });
 });

@@ -57,6 +57,13 @@ export function runResultsPage(app: HTMLElement): void {
           excerpt(d, terms, 110, 'mt-1 text-base leading-7'),
         );
         li.firstElementChild!.append(a);
+        if (d.meta.image) {
+          const img = el('img', 'float-right ml-4 h-16 w-24 rounded object-cover');
+          img.src = d.meta.image;
+          img.alt = '';
+          img.loading = 'lazy';
+          li.prepend(img);
+        }
         return li;
       }),
     );
