@@ -111,7 +111,7 @@ export function runResultsPage(app: HTMLElement): void {
     }
   };
 
-  controls.addEventListener('change', () => {
+  const apply = (): void => {
     const data = new FormData(controls);
     const query: Query = {
       ...readUrl(),
@@ -121,8 +121,12 @@ export function runResultsPage(app: HTMLElement): void {
     };
     history.pushState(null, '', toUrl(query));
     void render(query);
+  };
+  controls.addEventListener('change', apply);
+  controls.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
   });
-  controls.addEventListener('submit', (event) => event.preventDefault());
   more.addEventListener('click', () => void showMore());
   addEventListener('popstate', () => void render(readUrl()));
   void render(readUrl());
