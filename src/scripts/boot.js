@@ -1,6 +1,6 @@
 // @ts-check
-// Inlined at the end of every page (no file to fetch): marks the reader's saved 字号, wires
-// the print and font-size buttons, and loads the search code only when it is needed: the
+// Inlined at the end of every page (no file to fetch): marks the reader's saved 字号 and
+// 关怀模式, wires the print, font-size and 关怀模式 buttons, and loads the search code only when it is needed: the
 // reader focuses or types in the search box (or presses / or Ctrl/⌘+K), opens /search/,
 // or arrives from a search result (?hl=). The <head> already applied the saved size.
 (function () {
@@ -13,11 +13,31 @@
     });
   }
   mark(root.dataset['font'] || 'm');
+  /** @param {boolean} on */
+  function markCare(on) {
+    document.querySelectorAll('[data-care-toggle]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(on));
+    });
+  }
+  markCare(root.dataset['care'] === 'on');
   document.addEventListener('click', function (event) {
-    var target = event.target instanceof Element ? event.target.closest('[data-font-size],[data-print]') : null;
+    var target =
+      event.target instanceof Element ? event.target.closest('[data-font-size],[data-print],[data-care-toggle]') : null;
     if (!target) return;
     if (target.hasAttribute('data-print')) {
       window.print();
+      return;
+    }
+    if (target.hasAttribute('data-care-toggle')) {
+      var on = root.dataset['care'] !== 'on';
+      if (on) root.dataset['care'] = 'on';
+      else delete root.dataset['care'];
+      try {
+        localStorage.setItem('lnga-care', on ? 'on' : 'off');
+      } catch {
+        /* private mode: the choice lasts for this page only */
+      }
+      markCare(on);
       return;
     }
     var size = target.getAttribute('data-font-size') || 'm';

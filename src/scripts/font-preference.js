@@ -1,8 +1,9 @@
 // @ts-check
-// Inlined in <head> so a saved 字号 applies before the first paint (no flash).
+// Inlined in <head> so a saved 字号 and 关怀模式 (适老化) apply before the first paint (no flash).
 try {
   var saved = localStorage.getItem('lnga-font');
   if (saved === 's' || saved === 'l') document.documentElement.dataset['font'] = saved;
+  if (localStorage.getItem('lnga-care') === 'on') document.documentElement.dataset['care'] = 'on';
 } catch {
-  /* storage blocked: keep the default size */
+  /* storage blocked: keep the defaults */
 }

@@ -74,6 +74,31 @@ describe('article tools', () => {
     expect(await size()).toBe(normal);
   });
 
+  test('关怀模式 gives large, high-contrast text and is remembered with no flash', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    await page.getByRole('button', { name: '关怀模式' }).click();
+    await expect(page.getByRole('button', { name: '关怀模式' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    const style = (): Promise<{ size: number; leading: number; color: string }> =>
+      page
+        .locator('.article-body p')
+        .first()
+        .evaluate((p) => {
+          const s = getComputedStyle(p);
+          return { size: parseFloat(s.fontSize), leading: parseFloat(s.lineHeight) / parseFloat(s.fontSize), color: s.color };
+        });
+    const care = await style();
+    expect(care.size).toBeGreaterThanOrEqual(18);
+    expect(care.leading).toBeGreaterThanOrEqual(1.8);
+    expect(care.color).toBe('rgb(0, 0, 0)');
+    // The <head> script sets the mode before the body is parsed: no flash of the normal page.
+    await page.goto(homeUrl());
+    await expect(page.evaluate(() => document.documentElement.dataset['care'])).resolves.toBe('on');
+    await page.getByRole('button', { name: '关怀模式' }).click();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    expect((await style()).size).toBeLessThan(care.size);
+  });
+
   test('打印 opens the print dialog', async () => {
     const context = await browser.context();
     await context.addInitScript(() => {

@@ -139,13 +139,13 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
     return [...fromSitemap, ...awaiting, searchUrl('西柳'), '/no-such-page/'];
   };
 
-  for (const [mode, font] of [
-    ['normal', null],
-    ['large text', 'l'],
+  for (const [mode, care] of [
+    ['normal', false],
+    ['关怀模式', true],
   ] as const)
     test(`every page has no violation (${mode})`, async () => {
       const context = await browser.context();
-      if (font) await context.addInitScript((f) => localStorage.setItem('lnga-font', f), font);
+      if (care) await context.addInitScript(() => localStorage.setItem('lnga-care', 'on'));
       const page = await context.newPage();
       const violations: string[] = [];
       const all = await paths();
