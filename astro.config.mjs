@@ -3,12 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import search from './src/integrations/search.ts';
+import deploy from './src/integrations/deploy.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), search()],
+  // deploy() comes last: it hashes and compresses what the others wrote.
+  integrations: [mdx(), search(), deploy()],
   vite: { plugins: [tailwindcss()] },
 });

@@ -85,7 +85,11 @@ describe('article tools', () => {
         .first()
         .evaluate((p) => {
           const s = getComputedStyle(p);
-          return { size: parseFloat(s.fontSize), leading: parseFloat(s.lineHeight) / parseFloat(s.fontSize), color: s.color };
+          return {
+            size: parseFloat(s.fontSize),
+            leading: parseFloat(s.lineHeight) / parseFloat(s.fontSize),
+            color: s.color,
+          };
         });
     const care = await style();
     expect(care.size).toBeGreaterThanOrEqual(18);

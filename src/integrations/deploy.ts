@@ -1,0 +1,116 @@
+// Prepares dist/ for production hosting after the build: the security headers (with the
+// hashes of our inline scripts, so the Content-Security-Policy needs no 'unsafe-inline'),
+// written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
+// file, and gzip and brotli copies of every text file for precompressed serving.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { parse } from 'node-html-parser';
+
+const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
+const MIN_BYTES = 512;
+
+async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/** The sha256 sources of every inline script in the built pages (JSON data blocks aside). */
+export async function inlineScriptHashes(dist: string): Promise<string[]> {
+  const hashes = new Set<string>();
+  for await (const file of files(dist)) {
+    if (extname(file) !== '.html' || file.startsWith(join(dist, 'pagefind'))) continue;
+    for (const script of parse(await readFile(file, 'utf8')).querySelectorAll('script:not([src])')) {
+      const type = script.getAttribute('type');
+      if (type && type !== 'module' && type !== 'text/javascript') continue;
+      hashes.add(`'sha256-${createHash('sha256').update(script.rawText).digest('base64')}'`);
+    }
+  }
+  return [...hashes].sort();
+}
+
+/** The security headers every response carries. */
+export function securityHeaders(scriptHashes: string[]): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    // Pagefind compiles its WebAssembly search: that, and nothing inline but our hashed scripts.
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  };
+}
+
+/** Writes the headers for nginx and for _headers-reading hosts. */
+async function writeHeaders(dist: string, headers: Record<string, string>): Promise<void> {
+  await mkdir(join(dist, '_nginx'), { recursive: true });
+  const nginx = Object.entries(headers)
+    .map(([name, value]) => `add_header ${name} "${value}" always;`)
+    .join('\n');
+  await writeFile(join(dist, '_nginx', 'headers.conf'), `# Made by the build; see deploy/nginx.conf.\n${nginx}\n`);
+  const all = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+  const rules = [
+    '/*',
+    ...all,
+    '  Cache-Control: public, max-age=300, must-revalidate',
+    '/_astro/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+  ];
+  await writeFile(join(dist, '_headers'), rules.join('\n') + '\n');
+}
+
+/** Gzip and brotli copies of the text files, for servers that send them as they are. */
+export async function precompress(dist: string): Promise<number> {
+  const gz = promisify(gzip);
+  const br = promisify(brotliCompress);
+  let count = 0;
+  for await (const file of files(dist)) {
+    if (!COMPRESSED.has(extname(file)) || (await stat(file)).size < MIN_BYTES) continue;
+    const body = await readFile(file);
+    await writeFile(`${file}.gz`, await gz(body, { level: 9 }));
+    await writeFile(
+      `${file}.br`,
+      await br(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+    );
+    count++;
+  }
+  return count;
+}
+
+export default function deploy(): AstroIntegration {
+  return {
+    name: 'lnga-deploy',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const hashes = await inlineScriptHashes(dist);
+        await writeHeaders(dist, securityHeaders(hashes));
+        const count = await precompress(dist);
+        logger.info(
+          `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
+        );
+      },
+    },
+  };
+}

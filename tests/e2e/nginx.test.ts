@@ -1,0 +1,89 @@
+// The production server: deploy/nginx.conf serving dist/ through Debian's nginx.
+import { readdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { articleUrl } from '../../src/lib/urls.ts';
+import { useBrowser } from './support/page.ts';
+import { startNginx, type Nginx } from './support/nginx.ts';
+
+let nginx: Nginx;
+beforeAll(async () => {
+  nginx = await startNginx();
+});
+afterAll(() => nginx?.stop());
+
+const get = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(new URL(path, nginx.origin), { headers, redirect: 'manual' });
+
+describe('nginx', () => {
+  test('sends the security headers with a strict Content-Security-Policy', async () => {
+    const response = await get(articleUrl({ id: 'laomo-liu-yi' }));
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const scripts = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(scripts).toContain("'wasm-unsafe-eval'");
+    expect(scripts).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+    expect(scripts).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
+  });
+
+  test('sends precompressed brotli and gzip, and caches hashed assets for a year', async () => {
+    const css = (await readdir('dist/_astro')).find((f) => f.endsWith('.css'))!;
+    const br = await get(`/_astro/${css}`, { 'Accept-Encoding': 'br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('content-security-policy')).toBeTruthy();
+    const gz = await get('/', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(await gz.text()).toContain('辽宁省纺织服装协会');
+  });
+
+  test('caches the search index briefly', async () => {
+    const response = await get('/pagefind/pagefind.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
+  });
+
+  test('answers a missing page with the 404 page, lists no folder and hides build files', async () => {
+    const missing = await get('/no-such-page/');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('页面不存在');
+    expect(missing.headers.get('content-security-policy')).toBeTruthy();
+    expect((await get('/_astro/')).status).not.toBe(200);
+    expect((await get('/_nginx/headers.conf')).status).toBe(404);
+    expect((await get('/_headers')).status).toBe(404);
+    const redirect = await get('/news/laomo-liu-yi');
+    expect(redirect.status).toBe(301);
+  });
+});
+
+describe('search under the Content-Security-Policy', () => {
+  const browser = useBrowser();
+  test('works in Chromium through nginx with no CSP violation', async () => {
+    const page = await (await browser.context({ baseURL: nginx.origin })).newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective}`),
+      );
+    });
+    await page.goto(articleUrl({ id: 'laomo-wu-qi' }));
+    await page.locator('#site-search').click();
+    await page.keyboard.type('西柳');
+    await expect.poll(() => page.locator('#search-panel-list [role="option"]').first().innerText()).toContain('刘毅');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/news/laomo-liu-yi/?hl=*');
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '大号字' }).click();
+    await expect(page.locator('html').getAttribute('data-font')).resolves.toBe('l');
+    expect(problems).toEqual([]);
+  });
+});
