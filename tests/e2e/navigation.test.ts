@@ -103,6 +103,18 @@ describe('article tools', () => {
     expect((await style()).size).toBeLessThan(care.size);
   });
 
+  test('prints the article only', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('contentinfo').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('region', { name: '相关新闻' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: '打印' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.article-body').isVisible()).resolves.toBe(true);
+  });
+
   test('打印 opens the print dialog', async () => {
     const context = await browser.context();
     await context.addInitScript(() => {
