@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import search from './src/integrations/search.ts';
 import deploy from './src/integrations/deploy.ts';
+import contentChecks from './src/integrations/content-checks.ts';
 import { site } from './src/site.config.ts';
 
 export default defineConfig({
@@ -11,6 +12,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // deploy() comes last: it hashes and compresses what the others wrote.
-  integrations: [mdx(), search(), deploy()],
+  integrations: [contentChecks(), mdx(), search(), deploy()],
   vite: { plugins: [tailwindcss()] },
 });

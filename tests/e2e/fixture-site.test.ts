@@ -89,20 +89,21 @@ describe('a site with several articles in one column', () => {
   });
 });
 
-describe('a front-matter mistake', () => {
+describe('a mistake in an article', () => {
   test.each([
-    ['missing-title.md', 'title', /缺少标题 title/],
-    ['unknown-column.md', 'column', /栏目「协会新闻」不存在/],
+    ['missing-title.md', /^\s*title: 缺少标题 title/m],
+    ['unknown-column.md', /^\s*column: 栏目「协会新闻」不存在/m],
+    ['impossible-date.md', /impossible-date\.md:3\n\s*日期「2024-02-30」不存在/],
+    ['raw-script.mdx', /raw-script\.mdx:9\n\s*正文里不能直接写 <script>/],
   ])(
-    '%s stops the build, naming the file and the field %s',
-    async (name, field, message) => {
+    '%s stops the build, naming the file and the field or line',
+    async (name, message) => {
       const temp = await createTempSite();
       try {
         await temp.write(`content/articles/${name}`, await fixture(`bad/${name}`));
         const { code, output } = await temp.run('astro', ['build']);
         expect(code).not.toBe(0);
         expect(output).toContain(`content/articles/${name}`);
-        expect(output).toMatch(new RegExp(`^\\s*${field}: `, 'm'));
         expect(output).toMatch(message);
       } finally {
         await temp.remove();
@@ -110,4 +111,20 @@ describe('a front-matter mistake', () => {
     },
     120_000,
   );
+
+  test('two files with the same address stop the build', async () => {
+    const temp = await createTempSite();
+    try {
+      const text = await fixture('articles/fixture-first.md');
+      await temp.write('content/articles/2023/same-name.md', text);
+      await temp.write('content/articles/2024/same-name.md', text);
+      const { code, output } = await temp.run('astro', ['build']);
+      expect(code).not.toBe(0);
+      expect(output).toMatch(
+        /同一个网址 \/news\/same-name\/：content\/articles\/2023\/same-name\.md|2023\/same-name\.md、2024\/same-name\.md/,
+      );
+    } finally {
+      await temp.remove();
+    }
+  }, 120_000);
 });
