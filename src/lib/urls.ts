@@ -21,8 +21,10 @@ export function searchUrl(query?: string): string {
   return query ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
 }
 
-/** `/rss.xml`: the site feed. */
-export const feedUrl = (): string => '/rss.xml';
+/** `/rss.xml`: the site feed; `/column/xiehui-dongtai/rss.xml`: a column's. */
+export function feedUrl(column?: Pick<Column, 'slug'>): string {
+  return column ? `/column/${column.slug}/rss.xml` : '/rss.xml';
+}
 
 /** `/sitemap.xml`. */
 export const sitemapUrl = (): string => '/sitemap.xml';

@@ -1,3 +1,4 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, test } from 'vitest';
 import { absoluteUrl, articleUrl, feedUrl, sitemapUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
@@ -6,8 +7,6 @@ import { base } from './support/page.ts';
 
 const articles = sourceArticles();
 const url = (a: { id: string }): string => absoluteUrl(articleUrl(a), site.url);
-const all = (xml: string, tag: string): string[] =>
-  [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1] ?? '');
 
 async function get(path: string): Promise<{ type: string; body: string }> {
   const response = await fetch(new URL(path, base()));
@@ -15,22 +14,45 @@ async function get(path: string): Promise<{ type: string; body: string }> {
   return { type: response.headers.get('content-type') ?? '', body: await response.text() };
 }
 
-describe('RSS feed', () => {
-  test('lists every published article and nothing awaiting its text', async () => {
-    const { body } = await get(feedUrl());
-    expect(body).toMatch(/^<\?xml/);
-    const links = all(body, 'link');
-    for (const a of articles) expect(links.includes(url(a)), a.file).toBe(a.published);
-    expect((body.match(/<item>/g) ?? []).length).toBe(articles.filter((a) => a.published).length);
-    expect(body).toContain('<category>劳模风采</category>');
+describe('RSS feeds', () => {
+  test('the site feed parses and lists exactly the published articles, with dates and columns', async () => {
+    const feed = parseFeed((await get(feedUrl())).body);
+    expect(feed.title).toBe(site.name);
+    expect(feed.language).toBe('zh-cn');
+    const links = feed.items.map((i) => i.url);
+    expect(links.sort()).toEqual(
+      articles
+        .filter((a) => a.published)
+        .map(url)
+        .sort(),
+    );
+    const liu = feed.items.find((i) => i.url === url({ id: 'laomo-liu-yi' }))!;
+    expect(liu.published?.toISOString()).toBe('2022-07-11T16:00:00.000Z');
+    expect(liu.categories.map((c) => c.label)).toEqual(['劳模风采']);
+  });
+
+  test.each(site.columns.map((c) => [c.name, c] as const))(
+    'the %s feed lists exactly its published articles',
+    async (_, column) => {
+      const feed = parseFeed((await get(feedUrl(column))).body);
+      const expected = articles.filter((a) => a.published && a.column === column.name).map(url);
+      expect(feed.items.map((i) => i.url).sort()).toEqual(expected.sort());
+    },
+  );
+
+  test('pages name their feeds for autodiscovery', async () => {
+    const { body } = await get(articleUrl({ id: 'laomo-liu-yi' }));
+    expect(body).toContain(`type="application/rss+xml" title="${site.name} RSS" href="${feedUrl()}"`);
+    expect(body).toContain(`href="${feedUrl(site.columns.find((c) => c.name === '劳模风采')!)}"`);
   });
 });
 
 describe('sitemap', () => {
+  const all = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');
   test('lists every published article and nothing awaiting its text', async () => {
     const { type, body } = await get(sitemapUrl());
     expect(type).toContain('xml');
-    const locs = all(body, 'loc');
+    const locs = all(body);
     for (const a of articles) expect(locs.includes(url(a)), a.file).toBe(a.published);
     expect(locs).toContain(absoluteUrl('/', site.url));
   });

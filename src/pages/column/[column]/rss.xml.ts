@@ -1,0 +1,16 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { buildVisibility, publishedArticles } from '../../../lib/articles.ts';
+import { feedOptions } from '../../../lib/feed.ts';
+import type { Column } from '../../../schemas/site.ts';
+import { site } from '../../../site.config.ts';
+
+export const getStaticPaths = (() =>
+  site.columns.map((column) => ({ params: { column: column.slug }, props: { column } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ column: Column }> = async ({ props: { column } }) => {
+  const all = await getCollection('articles', (a) => a.data.column === column.name);
+  const published = publishedArticles(all, buildVisibility(import.meta.env.DEV));
+  return rss(feedOptions(site, `${column.name} - ${site.name}`, column.description, published));
+};
