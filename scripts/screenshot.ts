@@ -2,7 +2,7 @@
 // Usage: node scripts/screenshot.ts [--base http://localhost:4321] [--out .tmp/shots] /path/ ...
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/e2e/support/browser.ts';
+import { launchChromium } from './browser.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -7,7 +7,7 @@ import { serveStatic } from '../../scripts/serve.ts';
 import { articleUrl, columnUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
-import { createTempSite, type TempSite } from './support/temp-site.ts';
+import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 
 const fixture = (name: string): Promise<string> => readFile(join('tests/fixtures', name), 'utf8');
 const column = site.columns.find((c) => c.name === '协会动态')!;

@@ -13,7 +13,7 @@ import { evalQueries } from '../fixtures/search-queries.ts';
 import { sourceArticles } from './support/content.ts';
 import { distractors } from './support/distractors.ts';
 import { useBrowser } from './support/page.ts';
-import { createTempSite, type TempSite } from './support/temp-site.ts';
+import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 
 const DISTRACTORS = Number(process.env['SEARCH_EVAL_DISTRACTORS'] ?? 2000);
 const terms = (query: string): string[] => queryTerms(query);

@@ -1,0 +1,210 @@
+// The benchmark: generates N Chinese articles in a temporary copy of the site (never in
+// content/), builds and indexes them, serves the result and measures what readers get.
+// Usage: npm run bench -- [--articles 1000] [--out .tmp/bench-1000.json]
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'node-html-parser';
+import { launchChromium } from './browser.ts';
+import { generateArticles } from './generate-articles.ts';
+import { serveStatic } from './serve.ts';
+import { createTempSite } from './temp-site.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.articles);
+const out = values.out ?? `.tmp/bench-${count}.json`;
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* the process ended */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      total += Number(rss ?? 0) * 1024;
+    } catch {
+      /* the process ended */
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs `astro build` in `dir`, sampling the memory of its process tree. */
+function build(dir: string): Promise<{ ms: number; peak: number; output: string; code: number }> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    let output = '';
+    let peak = 0;
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      done({ ms: performance.now() - started, peak, output, code: code ?? 1 });
+    });
+  });
+}
+
+function folderBytes(dir: string, keep: (file: string) => boolean = () => true): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += folderBytes(path, keep);
+    else if (keep(path)) total += statSync(path).size;
+  }
+  return total;
+}
+
+const size = (file: string): number => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return statSync(file.replace(/\.(br|gz)$/, '')).size;
+  }
+};
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const temp = await createTempSite();
+try {
+  console.log(`生成 ${count} 篇文章 / generating ${count} articles in ${temp.dir}`);
+  for (const a of generateArticles(count)) await temp.write(a.path, a.source);
+
+  const result = await build(temp.dir);
+  if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-3000)}`);
+  const pages = Number(/(\d+) page\(s\) built/.exec(result.output)?.[1] ?? 0);
+  const indexMs = Number(/indexed \d+ pages in (\d+) ms/.exec(result.output)?.[1] ?? 0);
+  const dist = join(temp.dir, 'dist');
+  const plain = (f: string): boolean => !/\.(br|gz)$/.test(f);
+
+  // One generated article page, as the production server sends it.
+  const articleDir = join(dist, 'news', 'bench-00001');
+  const html = await readFile(join(articleDir, 'index.html'), 'utf8');
+  const root = parse(html);
+  const css = root.querySelectorAll('link[rel="stylesheet"]').map((l) => join(dist, l.getAttribute('href')!));
+  const inlineJs = root.querySelectorAll('script:not([src])').filter((s) => !s.getAttribute('type')?.includes('json'));
+  const externalJs = root.querySelectorAll('script[src]');
+  const pageBytes = {
+    htmlBrotli: size(join(articleDir, 'index.html.br')),
+    cssBrotli: css.reduce((n, f) => n + size(`${f}.br`), 0),
+    htmlGzip: size(join(articleDir, 'index.html.gz')),
+    cssGzip: css.reduce((n, f) => n + size(`${f}.gz`), 0),
+    inlineJs: inlineJs.reduce((n, s) => n + Buffer.byteLength(s.rawText), 0),
+    externalJsFiles: externalJs.length,
+  };
+
+  // Search in Chromium: bytes and time of the first search, median of 20 later ones.
+  const server = await serveStatic(dist, 0);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  let bytes = 0;
+  page.on('response', (r) => {
+    void r.body().then(
+      (b) => (bytes += b.length),
+      () => undefined,
+    );
+  });
+  await page.goto(`${origin}/news/bench-00001/`);
+  await page.waitForLoadState('networkidle');
+  const beforeSearch = bytes;
+  const timeSearch = (query: string): Promise<number> =>
+    page.evaluate(async (q) => {
+      const input = document.querySelector<HTMLInputElement>('#site-search')!;
+      input.focus();
+      const list = (): Element | null => document.querySelector('#search-panel-list');
+      const before = list()?.innerHTML ?? '';
+      const started = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input'));
+      await new Promise<void>((done) => {
+        const check = (): void => {
+          const now = list()?.innerHTML ?? '';
+          if (now && now !== before) done();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      return performance.now() - started - 120; // the panel waits 120 ms for typing to pause
+    }, query);
+  const first = await timeSearch('产业集群');
+  await page.waitForLoadState('networkidle');
+  const firstBytes = bytes - beforeSearch;
+  const words = [
+    '品牌培育',
+    '沈阳',
+    '智能制造',
+    '西柳 商会',
+    '设计大赛',
+    '绿色发展',
+    '大连',
+    '检测中心',
+    '交易额',
+    '人才培养',
+  ];
+  const later: number[] = [];
+  for (let i = 0; i < 20; i++) later.push(await timeSearch(words[i % words.length]! + (i >= 10 ? ' 辽阳' : '')));
+  await browser.close();
+  server.close();
+
+  const figures = {
+    articles: count,
+    pages,
+    buildSeconds: result.ms / 1000,
+    indexSeconds: indexMs / 1000,
+    peakMemoryBytes: result.peak,
+    pagesPerSecond: pages / (result.ms / 1000),
+    distBytes: folderBytes(dist, plain),
+    indexBytes: folderBytes(join(dist, 'pagefind'), plain),
+    articlePage: pageBytes,
+    firstSearch: { ms: first, bytes: firstBytes },
+    laterSearchMedianMs: median(later),
+    lighthouse: 'not measured yet',
+  };
+  await mkdir(resolve(out, '..'), { recursive: true });
+  await writeFile(out, JSON.stringify(figures, null, 2));
+  console.table({
+    'build + index (s)': figures.buildSeconds.toFixed(1),
+    '  of which index (s)': figures.indexSeconds.toFixed(1),
+    'peak memory (build and index)': mb(figures.peakMemoryBytes),
+    'pages per second': figures.pagesPerSecond.toFixed(0),
+    'dist/ (uncompressed)': mb(figures.distBytes),
+    'search index': mb(figures.indexBytes),
+    'article HTML+CSS (brotli)': kb(pageBytes.htmlBrotli + pageBytes.cssBrotli),
+    'article HTML+CSS (gzip)': kb(pageBytes.htmlGzip + pageBytes.cssGzip),
+    'JS before interaction': `${kb(pageBytes.inlineJs)} inline, ${pageBytes.externalJsFiles} files`,
+    'first search': `${first.toFixed(0)} ms, ${kb(firstBytes)}`,
+    'later searches (median of 20)': `${median(later).toFixed(0)} ms`,
+    Lighthouse: 'not measured yet',
+  });
+  console.log(`JSON: ${out}`);
+} finally {
+  if (!values.keep) await temp.remove();
+}
