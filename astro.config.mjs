@@ -12,6 +12,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // deploy() comes last: it hashes and compresses what the others wrote.
-  integrations: [contentChecks(), mdx(), search(), deploy()],
+  integrations: [contentChecks(), mdx(), search(), deploy(site.url)],
   vite: { plugins: [tailwindcss()] },
 });

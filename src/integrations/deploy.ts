@@ -1,4 +1,5 @@
-// Prepares dist/ for production hosting after the build: the security headers (with the
+// Prepares dist/ for production hosting after the build: rel="noopener noreferrer" on
+// links to other sites, the security headers (with the
 // hashes of our inline scripts, so the Content-Security-Policy needs no 'unsafe-inline'),
 // written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
 // file, and gzip and brotli copies of every text file for precompressed serving.
@@ -78,6 +79,33 @@ async function writeHeaders(dist: string, headers: Record<string, string>): Prom
   await writeFile(join(dist, '_headers'), rules.join('\n') + '\n');
 }
 
+/**
+ * Adds rel="noopener noreferrer" to every link to another host that has no rel, so links
+ * editors put in articles never hand the page to the site they open.
+ */
+export function markExternalLinks(html: string, siteUrl: string): string {
+  const own = new URL(siteUrl).host;
+  return html.replace(/<a\s[^>]*>/g, (tag) => {
+    const href = /\shref="(https?:\/\/[^"]+)"/i.exec(tag)?.[1];
+    if (!href || /\srel=/i.test(tag)) return tag;
+    try {
+      if (new URL(href).host === own) return tag;
+    } catch {
+      return tag;
+    }
+    return tag.replace(/^<a\s/, '<a rel="noopener noreferrer" ');
+  });
+}
+
+async function markLinksInPages(dist: string, siteUrl: string): Promise<void> {
+  for await (const file of files(dist)) {
+    if (extname(file) !== '.html' || file.startsWith(join(dist, 'pagefind'))) continue;
+    const html = await readFile(file, 'utf8');
+    const marked = markExternalLinks(html, siteUrl);
+    if (marked !== html) await writeFile(file, marked);
+  }
+}
+
 /** Gzip and brotli copies of the text files, for servers that send them as they are. */
 export async function precompress(dist: string): Promise<number> {
   const gz = promisify(gzip);
@@ -98,12 +126,13 @@ export async function precompress(dist: string): Promise<number> {
   return count;
 }
 
-export default function deploy(): AstroIntegration {
+export default function deploy(siteUrl: string): AstroIntegration {
   return {
     name: 'lnga-deploy',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
+        await markLinksInPages(dist, siteUrl);
         const hashes = await inlineScriptHashes(dist);
         await writeHeaders(dist, securityHeaders(hashes));
         const count = await precompress(dist);

@@ -103,6 +103,28 @@ describe('article tools', () => {
     expect((await style()).size).toBeLessThan(care.size);
   });
 
+  test('the skip link is the first stop of the keyboard and jumps to the content', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(homeUrl());
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '跳到正文' });
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(skip.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+  });
+
+  test('honours a request for more contrast', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    const muted = (): Promise<string> =>
+      page.getByText('来源：辽宁省纺织服装协会').evaluate((el) => getComputedStyle(el).color);
+    const normal = await muted();
+    await page.emulateMedia({ contrast: 'more' });
+    expect(await muted()).not.toBe(normal);
+    expect(await muted()).toBe('rgb(51, 56, 62)');
+  });
+
   test('prints the article only', async () => {
     const page = await (await browser.context()).newPage();
     await page.goto(articleUrl({ id: 'laomo-liu-yi' }));

@@ -74,6 +74,12 @@ describe('built pages', () => {
         ...root.querySelectorAll('a[href], link[href]').map((el) => el.getAttribute('href')!),
         ...root.querySelectorAll('img[src], script[src]').map((el) => el.getAttribute('src')!),
       ];
+      for (const a of root.querySelectorAll('a[href^="http"]'))
+        if (
+          new URL(a.getAttribute('href')!).host !== new URL(site.url).host &&
+          a.getAttribute('rel') !== 'noopener noreferrer'
+        )
+          broken.push(`${file}: ${a.getAttribute('href')} (external link without rel="noopener noreferrer")`);
       for (const link of links) {
         if (/^(https?:|mailto:|tel:)/.test(link)) continue;
         checked++;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { securityHeaders } from '../../src/integrations/deploy.ts';
+import { markExternalLinks, securityHeaders } from '../../src/integrations/deploy.ts';
 
 describe('securityHeaders', () => {
   test('allow only our own and hashed scripts, and WebAssembly for search', () => {
@@ -11,5 +11,17 @@ describe('securityHeaders', () => {
     expect(csp).toContain("object-src 'none'");
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+describe('markExternalLinks', () => {
+  test('adds rel to links to other hosts only', () => {
+    const html =
+      '<a href="https://www.miit.gov.cn/">工信部</a><a class="x" href="https://example.org/news/">本站</a>' +
+      '<a href="/news/a/">内链</a><a href="https://beian.miit.gov.cn/" rel="noopener noreferrer">备案</a>';
+    expect(markExternalLinks(html, 'https://example.org')).toBe(
+      '<a rel="noopener noreferrer" href="https://www.miit.gov.cn/">工信部</a><a class="x" href="https://example.org/news/">本站</a>' +
+        '<a href="/news/a/">内链</a><a href="https://beian.miit.gov.cn/" rel="noopener noreferrer">备案</a>',
+    );
   });
 });
