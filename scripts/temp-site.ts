@@ -48,6 +48,6 @@ export async function createTempSite(options: { withContent?: boolean } = {}): P
         child.on('close', (code) => done({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
       });
     },
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
   };
 }

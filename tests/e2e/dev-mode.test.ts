@@ -38,7 +38,10 @@ describe('search in dev mode', () => {
   const children: ChildProcess[] = [];
   let temp: TempSite | undefined;
   afterAll(async () => {
-    for (const c of children) c.kill();
+    // Wait for each dev server to exit: it writes into .astro/ until then.
+    await Promise.all(
+      children.map((c) => new Promise((done) => (c.exitCode !== null ? done(null) : (c.once('exit', done), c.kill())))),
+    );
     await temp?.remove();
   });
 

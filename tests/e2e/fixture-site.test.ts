@@ -81,6 +81,17 @@ describe('a site with several articles in one column', () => {
     await page.waitForURL(`**${columnUrl(column)}`);
   });
 
+  test('an external link in an article opens safely and prints its address', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: 'fixture-first' }));
+    const link = page.locator('.article-body a[href^="https://openstd"]');
+    await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await page.emulateMedia({ media: 'print' });
+    await expect(link.evaluate((a) => getComputedStyle(a, '::after').content)).resolves.toContain(
+      'https://openstd.samr.gov.cn/',
+    );
+  });
+
   test('the meta line shows time, 来源 and 作者 when given', async () => {
     const page = await (await browser.context({ baseURL: origin })).newPage();
     await page.goto(articleUrl({ id: 'fixture-first' }));
