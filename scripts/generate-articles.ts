@@ -1,6 +1,7 @@
 // Generates realistic Chinese articles for the benchmark (never into content/): headlines
 // and paragraphs assembled from the vocabulary of textile-industry news, across the columns
 // and ten years, about 1,500 characters each.
+import { seededRandom } from './seeded-random.ts';
 const PLACES = [
   '沈阳',
   '大连',
@@ -77,17 +78,6 @@ const CLAUSES = [
 ];
 const COLUMNS = ['协会动态', '通知公告', '行业资讯', '劳模风采', '政策法规'];
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedArticle {
   /** Path inside the site, e.g. content/articles/bench/2019/bench-00042.md. */
   path: string;
@@ -96,7 +86,7 @@ export interface GeneratedArticle {
 
 /** `count` articles, the same for the same seed. */
 export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const number = (): string => String(Math.floor(next() * 900) + 10);
   const sentence = (): string =>

@@ -3,25 +3,18 @@
 // and bundles the browser code to /_search/. In `astro dev`, serves that code and the
 // index of the last build.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { extractRecord, recordHtml } from '../lib/search-record.ts';
+import { files } from './files.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../scripts/search/client.ts', import.meta.url));
 /** Where the browser code lives; the inline boot script imports `${SEARCH_DIR}search.js`. */
 export const SEARCH_DIR = '/_search/';
-
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (extname(entry.name) === '.html') yield path;
-  }
-}
 
 /** `dist/news/a/index.html` → `/news/a/`. */
 function urlOf(dist: string, file: string): string {
@@ -34,7 +27,8 @@ export async function buildIndex(dist: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   let count = 0;
-  for await (const file of htmlFiles(dist)) {
+  for await (const file of files(dist)) {
+    if (extname(file) !== '.html') continue;
     const url = urlOf(dist, file);
     if (url === '/404.html') continue;
     const record = extractRecord(await readFile(file, 'utf8'), url);

@@ -1,5 +1,6 @@
 // Ranking and excerpts for Chinese search: pure functions over Pagefind's results.
 import { hasHan, normalizeText } from './search-tokens.ts';
+import { escapeHtml } from './text.ts';
 
 /** A matching page as Pagefind reports it, with how many query terms it holds whole. */
 export interface Hit {
@@ -68,9 +69,6 @@ export function matchRanges(text: string, terms: string[], scattered = false): [
   }
   return merged;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * An HTML excerpt of about `length` characters around the first match, the terms wrapped

@@ -1,6 +1,7 @@
 // Turns a built article page into the record our Chinese search index holds.
 import { parse, type HTMLElement } from 'node-html-parser';
 import { indexTokens } from './search-tokens.ts';
+import { escapeHtml } from './text.ts';
 
 export interface SearchRecord {
   url: string;
@@ -44,9 +45,6 @@ function blocks(element: HTMLElement): string[] {
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length > 0);
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The page Pagefind indexes for a record: headline and text as tokens (the <h1> keeps

@@ -42,3 +42,8 @@ export function describe(paragraphs: string[], max = 120): string {
   }
   return cut > 0 ? text.slice(0, cut) : `${text.slice(0, max - 1)}…`;
 }
+
+/** Text made safe inside HTML or XML text and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

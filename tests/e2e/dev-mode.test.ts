@@ -1,17 +1,9 @@
 // `npm run dev`: search uses the last build's index, or says plainly that it needs a build.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-
-const freePort = (): Promise<number> =>
-  new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
+import { freePort } from './support/port.ts';
 
 /** Starts `astro dev` in `dir` and resolves with its address once it answers. */
 async function dev(dir: string): Promise<{ origin: string; child: ChildProcess }> {
