@@ -1,40 +1,29 @@
 // Prepares dist/ for production hosting after the build: rel="noopener noreferrer" on
-// links to other sites, the security headers (with the
-// hashes of our inline scripts, so the Content-Security-Policy needs no 'unsafe-inline'),
+// links to other sites, the security headers (with the hashes of our inline scripts, so the Content-Security-Policy needs no 'unsafe-inline'),
 // written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
 // file, and gzip and brotli copies of every text file for precompressed serving.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'node-html-parser';
+import { files } from './files.ts';
 
 const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 const MIN_BYTES = 512;
 
-async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else yield path;
-  }
-}
-
-/** The sha256 sources of every inline script in the built pages (JSON data blocks aside). */
-export async function inlineScriptHashes(dist: string): Promise<string[]> {
-  const hashes = new Set<string>();
-  for await (const file of files(dist)) {
-    if (extname(file) !== '.html' || file.startsWith(join(dist, 'pagefind'))) continue;
-    for (const script of parse(await readFile(file, 'utf8')).querySelectorAll('script:not([src])')) {
+/** The sha256 sources of the inline scripts of one page (JSON data blocks aside). */
+function scriptHashes(html: string): string[] {
+  return parse(html)
+    .querySelectorAll('script:not([src])')
+    .filter((script) => {
       const type = script.getAttribute('type');
-      if (type && type !== 'module' && type !== 'text/javascript') continue;
-      hashes.add(`'sha256-${createHash('sha256').update(script.rawText).digest('base64')}'`);
-    }
-  }
-  return [...hashes].sort();
+      return !type || type === 'module' || type === 'text/javascript';
+    })
+    .map((script) => `'sha256-${createHash('sha256').update(script.rawText).digest('base64')}'`);
 }
 
 /** The security headers every response carries. */
@@ -97,13 +86,20 @@ export function markExternalLinks(html: string, siteUrl: string): string {
   });
 }
 
-async function markLinksInPages(dist: string, siteUrl: string): Promise<void> {
+/**
+ * One pass over the built pages: marks their external links, and returns the hashes of
+ * all their inline scripts for the Content-Security-Policy.
+ */
+async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
+  const hashes = new Set<string>();
   for await (const file of files(dist)) {
     if (extname(file) !== '.html' || file.startsWith(join(dist, 'pagefind'))) continue;
     const html = await readFile(file, 'utf8');
     const marked = markExternalLinks(html, siteUrl);
     if (marked !== html) await writeFile(file, marked);
+    for (const hash of scriptHashes(marked)) hashes.add(hash);
   }
+  return [...hashes].sort();
 }
 
 /** Gzip and brotli copies of the text files, for servers that send them as they are. */
@@ -135,8 +131,7 @@ export default function deploy(siteUrl: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        await markLinksInPages(dist, siteUrl);
-        const hashes = await inlineScriptHashes(dist);
+        const hashes = await preparePages(dist, siteUrl);
         await writeHeaders(dist, securityHeaders(hashes));
         const count = await precompress(dist);
         logger.info(

@@ -10,8 +10,6 @@ export interface ResultData {
 interface PagefindResult {
   id: string;
   score: number;
-  /** Word positions in the page that matched any query word. */
-  words: number[];
   data: () => Promise<ResultData>;
 }
 interface PagefindApi {
