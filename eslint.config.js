@@ -4,12 +4,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/'] },
+  { ignores: ['dist/', '.dist-next/', '.dist-old/', '.astro/', '.tmp/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: {
+      // __PREVIEW_UNPUBLISHED__ is defined at build time (src/env.d.ts).
+      globals: { ...globals.node, ...globals.browser, __PREVIEW_UNPUBLISHED__: 'readonly' },
+    },
     rules: {
       // `const { field: _, ...rest } = data` drops a field on purpose.
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],

@@ -10,12 +10,27 @@ export interface TempSite {
   dir: string;
   /** Writes a file relative to the site, e.g. `content/articles/x.md`. */
   write: (path: string, text: string) => Promise<void>;
-  /** Runs a command of the site (`astro build`, `pagefind`), resolving with its exit code and output. */
-  run: (bin: 'astro' | 'pagefind', args: string[]) => Promise<{ code: number; output: string }>;
+  /** Runs a command of the site (`astro build`, `npm run build`…), resolving with its exit code and output. */
+  run: (bin: keyof typeof BINS, args: string[]) => Promise<{ code: number; output: string }>;
   remove: () => Promise<void>;
 }
 
-const BINS = { astro: 'node_modules/astro/bin/astro.mjs', pagefind: 'node_modules/pagefind/lib/runner/bin.cjs' };
+/** Variables a test runner sets (NODE_ENV=test, DEV=1, MODE, SITE…) that would change a build or dev server. */
+const RUNNER_VARIABLES = /^(NODE_ENV|TEST|VITEST.*|DEV|PROD|MODE|SSR|BASE_URL|SITE|PREVIEW_UNPUBLISHED)$/;
+
+/** The environment for running the site's commands, without the test runner's variables. */
+export function siteEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !RUNNER_VARIABLES.test(key)));
+}
+
+const BINS = {
+  astro: 'node_modules/astro/bin/astro.mjs',
+  pagefind: 'node_modules/pagefind/lib/runner/bin.cjs',
+  /** `npm run build`: builds beside dist/ and swaps it in on success. */
+  build: 'scripts/build.ts',
+  /** `npm run check:content`. */
+  'check-content': 'scripts/check-content.ts',
+};
 
 /**
  * A copy of the project in a temporary folder (never in content/), sharing node_modules,
@@ -39,7 +54,7 @@ export async function createTempSite(options: { withContent?: boolean } = {}): P
       return new Promise((done) => {
         const child = spawn(process.execPath, [join(PROJECT, BINS[bin]), ...args], {
           cwd: dir,
-          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+          env: { ...siteEnv(), NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
         });
         let output = '';
         child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,42 +1,99 @@
-// Stops the build (and warns in dev) when an article file has a mistake the schema cannot
-// see; see lib/content-checks.ts.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+// Stops the build (and warns in dev) when an article has a mistake, listing every one with
+// its file and line (see lib/content-checks.ts); says which articles wait for their date.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { checkArticle, duplicateAddresses, report, type Problem } from '../lib/content-checks.ts';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import {
+  checkArticle,
+  duplicateAddresses,
+  readEntries,
+  report,
+  siteAddresses,
+  statusOf,
+  type ArticleFile,
+  type Entry,
+  type Problem,
+} from '../lib/content-checks.ts';
+import { formatDateTime } from '../lib/dates.ts';
+import { site } from '../site.config.ts';
+import { files } from './files.ts';
 
-async function articleFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries.map((e) =>
-      e.isDirectory() ? articleFiles(join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [join(dir, e.name)] : [],
-    ),
-  );
-  return nested.flat();
+export const ARTICLES = 'content/articles';
+
+const posixPath = (path: string) => path.split(sep).join('/');
+
+/** Every article file under content/articles, with paths relative to the project. */
+export async function readArticles(project: string): Promise<ArticleFile[]> {
+  const found: ArticleFile[] = [];
+  if (!existsSync(join(project, ARTICLES))) return found;
+  for await (const path of files(join(project, ARTICLES)))
+    if (/\.mdx?$/i.test(path))
+      found.push({ file: posixPath(relative(project, path)), text: await readFile(path, 'utf8') });
+  return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** Every problem of the articles under `root` (paths in messages relative to the project). */
-export async function checkContent(project: string, root = 'content/articles'): Promise<Problem[]> {
-  const base = join(project, root);
-  const files = await articleFiles(base);
-  const problems: Problem[] = duplicateAddresses(files.map((f) => relative(base, f))).map((p) => ({
+async function publicFiles(project: string): Promise<string[]> {
+  const found: string[] = [];
+  if (existsSync(join(project, 'public')))
+    for await (const path of files(join(project, 'public')))
+      found.push(posixPath(relative(join(project, 'public'), path)));
+  return found;
+}
+
+/** Every problem of the articles of a project, and the entries that read correctly. */
+export async function checkContent(
+  project: string,
+  options: { dev: boolean; now?: Date },
+): Promise<{ problems: Problem[]; entries: Entry[] }> {
+  const articles = await readArticles(project);
+  const entries = readEntries(articles);
+  const context = {
+    exists: (path: string) => existsSync(join(project, path)),
+    addresses: siteAddresses(entries, site, {
+      now: options.now ?? new Date(),
+      dev: options.dev,
+      publicFiles: await publicFiles(project),
+    }),
+    siteUrl: site.url,
+  };
+  const base = `${ARTICLES}/`;
+  const problems = duplicateAddresses(articles.map((a) => a.file.slice(base.length))).map((p) => ({
     ...p,
-    file: join(root, p.file),
+    file: base + p.file,
   }));
-  for (const file of files) problems.push(...checkArticle(relative(project, file), await readFile(file, 'utf8')));
-  return problems;
+  for (const article of articles) problems.push(...checkArticle(article, context));
+  return { problems, entries };
+}
+
+/** Tells the editor which articles this build leaves out, and until when. */
+export function logWaiting(entries: Entry[], now: Date, logger: Pick<AstroIntegrationLogger, 'info'>): void {
+  const scheduled = entries.filter((e) => statusOf(e.data, now) === 'scheduled');
+  const drafts = entries.filter((e) => statusOf(e.data, now) === 'draft');
+  for (const e of scheduled)
+    logger.info(
+      `定时发布，未到时间，本次不发布 / scheduled, not yet published: ${e.file}（${e.data.title}）将于 ${formatDateTime(e.data.date!)} 后的下一次构建发布`,
+    );
+  if (drafts.length)
+    logger.info(
+      `草稿 ${drafts.length} 篇，不发布（npm run dev 中可预览） / ${drafts.length} draft(s) left out: ${drafts.map((e) => e.file).join('、')}`,
+    );
 }
 
 export default function contentChecks(): AstroIntegration {
   return {
     name: 'lnga-content-checks',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+        // Set from the command, not from DEV, which a test runner or a shell may have set.
+        updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
         if (command !== 'build' && command !== 'dev') return;
-        const problems = await checkContent(fileURLToPath(config.root));
+        const now = new Date();
+        const { problems, entries } = await checkContent(fileURLToPath(config.root), { dev: command === 'dev', now });
+        if (command === 'build') logWaiting(entries, now, logger);
         if (problems.length === 0) return;
-        const message = `文章有错误，请按提示修改 / Articles need fixing:\n${report(problems)}`;
+        const message = `${problems.length} 处错误，请按提示修改 / ${problems.length} problem(s) in the articles:\n${report(problems)}`;
         if (command === 'build') throw new Error(message);
         logger.warn(message);
       },

@@ -117,7 +117,7 @@ export default function search(): AstroIntegration {
           }
           if (path.startsWith('/pagefind/')) {
             const file = join(dist, path);
-            if (!existsSync(file)) {
+            if (!existsSync(file) || path.endsWith('/')) {
               res.statusCode = 404;
               res.end('搜索索引还没有生成：请先运行 npm run build / no search index yet: run npm run build');
               return;

@@ -87,9 +87,20 @@ export function shortTitle(title: string): string {
   return title.replace(/^[^|｜]{1,8}\s*[|｜]\s*/, '');
 }
 
-/** Visibility of the current build: drafts only in `astro dev`, scheduled by build time. */
+/**
+ * Visibility of the current build: a build publishes what is dated up to now and not a
+ * draft; `astro dev` previews everything, drafts and scheduled articles too, so editors can
+ * see them before readers do.
+ */
 export function buildVisibility(dev: boolean, now = new Date()): Visibility {
-  return { drafts: dev, now };
+  return dev ? { drafts: true, now: new Date(8.64e15) } : { drafts: false, now };
+}
+
+/** Why a preview shows an entry readers cannot see yet: a draft, or a date still to come. */
+export function previewStatus(article: Article, now = new Date()): 'draft' | 'scheduled' | undefined {
+  if (article.data.draft) return 'draft';
+  if (article.data.date && article.data.date.getTime() > now.getTime()) return 'scheduled';
+  return undefined;
 }
 
 /** 劳模风采 gallery: every visible profile (an entry naming its person), published first. */

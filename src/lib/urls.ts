@@ -13,6 +13,11 @@ export function columnUrl(column: Pick<Column, 'slug'>, page = 1): string {
 /** `/news/laomo-liu-yi/`: an article, by its slug. */
 export const articleUrl = (article: { id: string }): string => `/news/${article.id}/`;
 
+/** `/news/tongzhi/报名表.docx`: a file attached to an article (`./报名表.docx` beside it). */
+export function attachmentUrl(article: { id: string }, file: string): string {
+  return `${articleUrl(article)}${file.replace(/^.*[/\\]/, '')}`;
+}
+
 /** `/laomo/`: the 劳模风采 gallery. */
 export const galleryUrl = (): string => '/laomo/';
 

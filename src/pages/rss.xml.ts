@@ -6,6 +6,6 @@ import { feedOptions } from '../lib/feed.ts';
 import { site } from '../site.config.ts';
 
 export const GET: APIRoute = async () => {
-  const published = publishedArticles(await getCollection('articles'), buildVisibility(import.meta.env.DEV));
+  const published = publishedArticles(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));
   return rss(feedOptions(site, site.name, site.description, published));
 };

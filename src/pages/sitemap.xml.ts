@@ -11,7 +11,7 @@ import { site } from '../site.config.ts';
 // every column page and every published article. Entries awaiting their text are left out.
 export const GET: APIRoute = async () => {
   const all = await getCollection('articles');
-  const visibility = buildVisibility(import.meta.env.DEV);
+  const visibility = buildVisibility(__PREVIEW_UNPUBLISHED__);
   const paths = [homeUrl(), galleryUrl()].map((p) => ({ loc: absoluteUrl(p, site.url) }));
   const columns = site.columns.flatMap((column) =>
     paginate(articlesInColumn(all, column, visibility), site.pageSize).map((page) => ({

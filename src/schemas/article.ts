@@ -24,20 +24,64 @@ const text = (field: string, label: string) =>
     .trim()
     .min(1, { error: `${label}（${field}）不能为空。 / \`${field}\` must not be empty.` });
 
+/** The message for a misspelt field, with examples of the right ones. */
+const unknownFields =
+  (examples: string) =>
+  (issue: { code?: string; keys?: string[] }): string | undefined =>
+    issue.code === 'unrecognized_keys'
+      ? `未知字段：${issue.keys!.join('、')}。请检查拼写（如 ${examples}）。 / Unknown field ${issue.keys!.join(', ')}: check the spelling.`
+      : undefined;
+
+/** Kinds of attachment readers can download, by file extension. */
+export const ATTACHMENT_TYPES = {
+  pdf: 'PDF',
+  doc: 'Word',
+  docx: 'Word',
+  wps: 'WPS 文字',
+  xls: 'Excel',
+  xlsx: 'Excel',
+  et: 'WPS 表格',
+  ppt: 'PowerPoint',
+  pptx: 'PowerPoint',
+  zip: 'ZIP 压缩包',
+  rar: 'RAR 压缩包',
+} as const;
+
+const attachmentFile = new RegExp(`^\\./[^/\\\\]+\\.(${Object.keys(ATTACHMENT_TYPES).join('|')})$`, 'i');
+
+/** A file for readers to download, kept next to the article file: `./报名表.docx`. */
+export const attachmentSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { file: value } : value),
+  z.strictObject(
+    {
+      /** Path beside the article file, e.g. ./报名表.docx. */
+      file: z.string().regex(attachmentFile, {
+        error: `附件 attachments 要写成 ./文件名.pdf（与文章放在同一文件夹），类型限 ${Object.keys(ATTACHMENT_TYPES).join('、')}。 / An attachment is ./name.pdf beside the article; allowed types: ${Object.keys(ATTACHMENT_TYPES).join(', ')}.`,
+      }),
+      /** Name shown to readers; defaults to the file name without extension. */
+      title: text('attachments.title', '附件名称').optional(),
+    },
+    { error: unknownFields('file、title') },
+  ),
+);
+
 /** The person a 劳模风采 profile is about. */
 export const personSchema = (image: ImageFunction) =>
-  z.strictObject({
-    /** Full name, e.g. 刘毅. */
-    name: text('person.name', '姓名'),
-    /** Honour, e.g. 全国纺织工业劳动模范. */
-    honour: text('person.honour', '荣誉称号'),
-    /** Employer or organisation, when known. */
-    organisation: text('person.organisation', '单位').optional(),
-    /** Position at that organisation, when known. */
-    position: text('person.position', '职务').optional(),
-    /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
-    portrait: image().optional(),
-  });
+  z.strictObject(
+    {
+      /** Full name, e.g. 刘毅. */
+      name: text('person.name', '姓名'),
+      /** Honour, e.g. 全国纺织工业劳动模范. */
+      honour: text('person.honour', '荣誉称号'),
+      /** Employer or organisation, when known. */
+      organisation: text('person.organisation', '单位').optional(),
+      /** Position at that organisation, when known. */
+      position: text('person.position', '职务').optional(),
+      /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
+      portrait: image().optional(),
+    },
+    { error: unknownFields('name、honour、organisation、position、portrait') },
+  );
 
 /**
  * Front matter of an article (文章). Every field is documented in docs/ for editors.
@@ -72,6 +116,8 @@ export const articleSchema = (image: ImageFunction) =>
         cover: image().optional(),
         /** Text describing the cover for readers who cannot see it. */
         coverAlt: text('coverAlt', '封面说明').optional(),
+        /** Files to download under the article (通知 forms, 文件 PDFs), e.g. [./报名表.docx]. */
+        attachments: z.array(attachmentSchema).default([]),
         /** Keywords that link related articles, e.g. [西柳, 党建]. */
         tags: z.array(text('tags', '标签')).default([]),
         /** A 劳模风采 profile names its person. */
@@ -83,12 +129,7 @@ export const articleSchema = (image: ImageFunction) =>
         /** Only the headline is known so far; the page says the full text is still to come. */
         awaitingText: z.boolean().default(false),
       },
-      {
-        error: (issue) =>
-          issue.code === 'unrecognized_keys'
-            ? `未知字段：${issue.keys.join('、')}。请检查拼写（如 title、date、column）。 / Unknown field ${issue.keys.join(', ')}: check the spelling.`
-            : undefined,
-      },
+      { error: unknownFields('title、date、column') },
     )
     .superRefine((data, ctx) => {
       if (!data.awaitingText && !data.date)

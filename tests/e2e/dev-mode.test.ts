@@ -1,16 +1,18 @@
 // `npm run dev`: search uses the last build's index, or says plainly that it needs a build.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
+import { createTempSite, siteEnv, type TempSite } from '../../scripts/temp-site.ts';
 import { freePort } from './support/port.ts';
+import { articleUrl } from '../../src/lib/urls.ts';
 
 /** Starts `astro dev` in `dir` and resolves with its address once it answers. */
 async function dev(dir: string): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
     cwd: dir,
-    env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...siteEnv(), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -46,12 +48,22 @@ describe('search in dev mode', () => {
     expect((await fetch(`${origin}/pagefind/pagefind.js`)).status).toBe(200);
   }, 60_000);
 
-  test('says plainly that search needs a build when there is none', async () => {
+  test('says plainly that search needs a build when there is none; previews drafts and scheduled articles', async () => {
     temp = await createTempSite();
+    for (const name of ['fixture-draft.md', 'fixture-scheduled.md'])
+      await temp.write(`content/articles/${name}`, await readFile(`tests/fixtures/articles/${name}`, 'utf8'));
     const { origin, child } = await dev(temp.dir);
     children.push(child);
     const missing = await fetch(`${origin}/pagefind/pagefind.js`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('请先运行 npm run build');
+
+    const draft = await (await fetch(`${origin}${articleUrl({ id: 'fixture-draft' })}`)).text();
+    expect(draft).toContain('草稿：只在本地预览（npm run dev）中显示，正式构建不会发布。');
+    const scheduled = await (await fetch(`${origin}${articleUrl({ id: 'fixture-scheduled' })}`)).text();
+    expect(scheduled).toContain('定时发布：2099-01-01 09:00 之后的第一次构建才会发布');
+    const list = await (await fetch(`${origin}/column/xiehui-dongtai/`)).text();
+    expect(list).toMatch(/测试草稿：协会筹备第四次会议[\s\S]*?>\s*草稿\s*</);
+    expect(list).toMatch(/测试定时发布：协会将召开年会[\s\S]*?>\s*定时发布\s*</);
   }, 60_000);
 });

@@ -4,32 +4,46 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../../scripts/serve.ts';
-import { articleUrl, columnUrl } from '../../src/lib/urls.ts';
+import { articleUrl, attachmentUrl, columnUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 
 const fixture = (name: string): Promise<string> => readFile(join('tests/fixtures', name), 'utf8');
 const column = site.columns.find((c) => c.name === '协会动态')!;
+/** A small but real PDF for the attachment fixture. */
+const PDF =
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
 
 describe('a site with several articles in one column', () => {
   const browser = useBrowser();
   let temp: TempSite;
   let server: Server;
   let origin: string;
+  let buildOutput = '';
 
   beforeAll(async () => {
     temp = await createTempSite();
-    for (const name of ['fixture-first.md', 'fixture-second.md', 'fixture-third.mdx'])
+    for (const name of [
+      'fixture-first.md',
+      'fixture-second.md',
+      'fixture-third.mdx',
+      'fixture-notice.md',
+      'fixture-draft.md',
+      'fixture-scheduled.md',
+    ])
       await temp.write(`content/articles/fixtures/${name}`, await fixture(`articles/${name}`));
+    await temp.write('content/articles/fixtures/fixture-form.pdf', PDF);
+    await temp.write('content/articles/fixtures/fixture-list.xlsx', 'x'.repeat(3000));
     // Enough articles in one column for a second page.
     for (let n = 1; n <= site.pageSize; n++)
       await temp.write(
         `content/articles/fixtures/paging-${n}.md`,
         `---\ntitle: 测试分页文章${n}\ndate: 2020-01-${String(n).padStart(2, '0')}\ncolumn: 协会动态\n---\n\n分页测试。\n`,
       );
-    const build = await temp.run('astro', ['build']);
+    const build = await temp.run('build', []);
     expect(build.code, build.output).toBe(0);
+    buildOutput = build.output;
     server = await serveStatic(join(temp.dir, 'dist'), 0);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 180_000);
@@ -92,6 +106,31 @@ describe('a site with several articles in one column', () => {
     );
   });
 
+  test('a notice lists its attachments with kind and size, and they download', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: 'fixture-notice' }));
+    const list = page.getByRole('region', { name: '附件' });
+    await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+      `培训报名表（PDF，${PDF.length} B）`,
+      'fixture-list（Excel，2.9 KB）',
+    ]);
+    const href = await list.getByRole('link', { name: '培训报名表' }).getAttribute('href');
+    expect(href).toBe(attachmentUrl({ id: 'fixture-notice' }, './fixture-form.pdf'));
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    await expect(response.text()).resolves.toBe(PDF);
+  });
+
+  test('drafts and scheduled articles stay out of the build, which names those waiting', async () => {
+    expect(buildOutput).toMatch(/定时发布.*fixture-scheduled\.md（测试定时发布：协会将召开年会）将于 2099-01-01 09:00/);
+    expect(buildOutput).toMatch(/草稿 1 篇，不发布.*fixture-draft\.md/);
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    for (const id of ['fixture-draft', 'fixture-scheduled'])
+      expect((await page.request.get(articleUrl({ id }))).status()).toBe(404);
+    await page.goto(columnUrl(column));
+    await expect(page.getByText(/测试草稿|测试定时发布/).count()).resolves.toBe(0);
+  });
+
   test('the meta line shows time, 来源 and 作者 when given', async () => {
     const page = await (await browser.context({ baseURL: origin })).newPage();
     await page.goto(articleUrl({ id: 'fixture-first' }));
@@ -102,12 +141,19 @@ describe('a site with several articles in one column', () => {
 
 describe('a mistake in an article', () => {
   test.each([
-    ['missing-title.md', /^\s*title: 缺少标题 title/m],
-    ['unknown-column.md', /^\s*column: 栏目「协会新闻」不存在/m],
+    ['missing-title.md', /missing-title\.md:2\n\s*title：缺少标题 title/],
+    ['misspelt-field.md', /misspelt-field\.md:2\n\s*tilte：未知字段：tilte。请检查拼写/],
+    ['unknown-column.md', /unknown-column\.md:4\n\s*column：栏目「协会新闻」不存在/],
     ['impossible-date.md', /impossible-date\.md:3\n\s*日期「2024-02-30」不存在/],
     ['raw-script.mdx', /raw-script\.mdx:9\n\s*正文里不能直接写 <script>/],
+    ['missing-image.md', /missing-image\.md:9\n\s*找不到图片文件「\.\/huichang\.jpg」/],
+    ['image-without-alt.md', /image-without-alt\.md:9\n\s*图片「\/favicon\.svg」缺少说明文字/],
+    ['mdx-syntax-error.mdx', /mdx-syntax-error\.mdx:9\n\s*MDX 写法有误，无法解析：.*<div>/],
+    ['unknown-component.mdx', /unknown-component\.mdx:9\n\s*组件 <Gallery> 不存在/],
+    ['broken-link.md', /broken-link\.md:7\n\s*站内链接「\/news\/liu-yi\/」指向的页面不存在/],
+    ['missing-attachment.md', /missing-attachment\.md:5\n\s*找不到附件文件「\.\/baomingbiao\.docx」/],
   ])(
-    '%s stops the build, naming the file and the field or line',
+    '%s stops the build, naming the file, the line and the fix, in Chinese and English',
     async (name, message) => {
       const temp = await createTempSite();
       try {
@@ -116,12 +162,31 @@ describe('a mistake in an article', () => {
         expect(code).not.toBe(0);
         expect(output).toContain(`content/articles/${name}`);
         expect(output).toMatch(message);
+        // The English beneath the Chinese.
+        expect(output).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+\\n.*\\n\\s+[A-Z\`a-z]`));
       } finally {
         await temp.remove();
       }
     },
     120_000,
   );
+
+  test('a failed build leaves the last good site in dist/', async () => {
+    const temp = await createTempSite();
+    try {
+      const good = await temp.run('build', []);
+      expect(good.code, good.output).toBe(0);
+      const before = await readFile(join(temp.dir, 'dist/index.html'), 'utf8');
+      await temp.write('content/articles/missing-title.md', await fixture('bad/missing-title.md'));
+      const bad = await temp.run('build', []);
+      expect(bad.code).not.toBe(0);
+      expect(bad.output).toContain('dist/ 仍是上一次成功构建的网站');
+      await expect(readFile(join(temp.dir, 'dist/index.html'), 'utf8')).resolves.toBe(before);
+      await expect(readFile(join(temp.dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')).resolves.toContain('zh');
+    } finally {
+      await temp.remove();
+    }
+  }, 180_000);
 
   test('two files with the same address stop the build', async () => {
     const temp = await createTempSite();

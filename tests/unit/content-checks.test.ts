@@ -1,23 +1,173 @@
 import { describe, expect, test } from 'vitest';
-import { checkArticle, duplicateAddresses } from '../../src/lib/content-checks.ts';
+import {
+  checkArticle,
+  duplicateAddresses,
+  internalPath,
+  readEntries,
+  siteAddresses,
+  statusOf,
+  type CheckContext,
+} from '../../src/lib/content-checks.ts';
 
-describe('checkArticle', () => {
+const FILE = 'content/articles/2024/a.md';
+const front = (fields = 'title: 标题\ndate: 2024-02-01\ncolumn: 协会动态') => `---\n${fields}\n---\n`;
+
+const context = (files: string[] = [], addresses: string[] = ['/', '/news/other/']): CheckContext => ({
+  exists: (path) => files.includes(path),
+  addresses: new Set(addresses),
+  siteUrl: 'https://www.example.org',
+});
+
+/** `line: first words` of each problem, for compact expectations. */
+const found = (text: string, ctx = context(), file = FILE) =>
+  checkArticle({ file, text }, ctx).map((p) => `${p.line}: ${p.message.slice(0, 16)}`);
+
+describe('checkArticle: front matter', () => {
   test('finds an impossible date that YAML would roll over, with its line', () => {
-    const problems = checkArticle('a.md', '---\ntitle: 标题\ndate: 2024-02-30\ncolumn: 协会动态\n---\n正文');
-    expect(problems).toEqual([
-      { file: 'a.md', line: 3, message: expect.stringMatching(/日期「2024-02-30」不存在.*not a real date/) },
+    const [problem, ...rest] = checkArticle(
+      { file: FILE, text: front('title: 标题\ndate: 2024-02-30\ncolumn: 协会动态') + '正文' },
+      context(),
+    );
+    expect(rest).toEqual([]);
+    expect(problem).toEqual({
+      file: FILE,
+      line: 3,
+      message: expect.stringMatching(/日期「2024-02-30」不存在.*not a real date/),
+    });
+  });
+
+  test('accepts a correct article, real dates quoted or with a time', () => {
+    expect(found(front() + '正文。')).toEqual([]);
+    expect(found(front("title: 标题\ndate: '2024-02-29 09:30'\ncolumn: 协会动态") + '正文。')).toEqual([]);
+  });
+
+  test('names the line of a missing, misspelt or unknown field', () => {
+    expect(found(front('date: 2024-02-01\ncolumn: 协会动态'))).toEqual(['2: title：缺少标题 title']);
+    expect(found(front('tilte: 标题\ndate: 2024-02-01\ncolumn: 协会动态'))).toEqual([
+      '2: title：缺少标题 title',
+      '2: tilte：未知字段：tilte',
+    ]);
+    expect(found(front('title: 标题\ndate: 2024-02-01\ncolumn: 协会新闻'))).toEqual(['4: column：栏目「协会新闻」不']);
+    expect(
+      found(front('title: 标题\ndate: 2024-02-01\ncolumn: 劳模风采\nperson:\n  name: 刘毅\n  honor: 劳模')),
+    ).toEqual(['5: person.honour：荣誉', '7: person.honor：未知字']);
+  });
+
+  test('explains broken YAML and a missing front matter block', () => {
+    expect(found(front('title: 标题: 副标题\ndate: 2024-02-01\ncolumn: 协会动态'))).toEqual([
+      '2: 文章信息（--- 之间）写法有误',
+    ]);
+    expect(found('正文，没有文章信息。')).toEqual(['1: 文件开头缺少文章信息：第一行写 ']);
+  });
+
+  test('finds cover, portrait and attachment files that are not beside the article', () => {
+    const text = front(
+      'title: 标题\ndate: 2024-02-01\ncolumn: 通知公告\ncover: ./cover.jpg\ncoverAlt: 会场\nattachments:\n  - ./报名表.docx\n  - file: ./通知.pdf\n    title: 通知原文',
+    );
+    expect(found(text, context(['content/articles/2024/cover.jpg', 'content/articles/2024/通知.pdf']))).toEqual([
+      '7: 找不到附件文件「./报名表.do',
+    ]);
+    expect(found(text, context(['content/articles/2024/通知.pdf']))).toEqual([
+      '5: 找不到封面图文件「./cover',
+      '7: 找不到附件文件「./报名表.do',
     ]);
   });
-  test('accepts real dates, quoted or with a time', () => {
-    expect(checkArticle('a.md', "---\ndate: '2024-02-29 09:30'\n---\n")).toEqual([]);
+
+  test('accepts only known attachment types beside the article', () => {
+    expect(
+      found(front('title: 标题\ndate: 2024-02-01\ncolumn: 通知公告\nattachments: [../x/a.pdf, ./run.exe]')),
+    ).toEqual(['5: attachments.0.fi', '5: attachments.1.fi']);
   });
+});
+
+describe('checkArticle: body', () => {
+  test('reports an MDX syntax error with its line, in Chinese and English', () => {
+    const [problem] = checkArticle({ file: 'a.mdx', text: front() + '\n第一段。\n\n<div>\n没有闭合\n' }, context());
+    expect(problem?.line).toBe(9);
+    expect(problem?.message).toMatch(/^MDX 写法有误，无法解析：.*closing tag.* \/ MDX syntax error/);
+  });
+
+  test('reports a component the file does not import', () => {
+    const text =
+      front() + "import Figure from '../../components/Figure.astro';\n\n<Figure />\n\n<Gallery images={[]} />\n";
+    expect(found(text, context(), 'a.mdx')).toEqual(['10: 组件 <Gallery> 不存在']);
+  });
+
+  test('reports images without alt text or without their file, in Markdown, HTML and MDX', () => {
+    const text = front() + '\n![](./a.jpg)\n\n![会场](./b.jpg)\n\n<img src="./a.jpg">\n\n![徽标](/logo.svg)\n';
+    const files = ['content/articles/2024/a.jpg', 'public/logo.svg'];
+    expect(found(text, context(files))).toEqual([
+      '7: 图片「./a.jpg」缺少说明文',
+      '9: 找不到图片文件「./b.jpg」',
+      '11: 图片「./a.jpg」缺少说明文',
+    ]);
+    expect(found(front() + '\n<img src="./a.jpg" />\n', context(files), 'content/articles/2024/a.mdx')).toEqual([
+      '7: 图片「./a.jpg」缺少说明文',
+    ]);
+  });
+
+  test('reports internal links to pages the build will not have', () => {
+    const text =
+      front() +
+      '\n[有](/news/other/) [首页](https://www.example.org/) [外站](https://gov.cn/x) [邮件](mailto:a@b.cn) [段落](#a)\n\n' +
+      '[无](/news/missing/) [少斜杠](/news/other) [相对](../b/) <a href="https://www.example.org/news/gone/">旧</a>\n';
+    const problems = checkArticle({ file: FILE, text }, context()).map((p) => p.message.slice(0, 20));
+    expect(problems).toEqual([
+      '站内链接「/news/missing/」',
+      '站内链接「/news/other」末尾少',
+      '链接「../b/」是相对地址，发布后会失',
+      '站内链接「https://www.exa',
+    ]);
+  });
+
   test('reports raw script and iframe tags outside code blocks', () => {
     const text =
-      '---\ntitle: x\n---\n\n<iframe src="https://v.example"></iframe>\n\n```html\n<script>ok()</script>\n```\n\n<SCRIPT>bad()</SCRIPT>';
-    expect(checkArticle('a.mdx', text).map((p) => [p.line, p.message.slice(0, 20)])).toEqual([
-      [5, '正文里不能直接写 <iframe>：它会'],
-      [11, '正文里不能直接写 <script>：它会'],
+      front() +
+      '\n<iframe src="https://v.example"></iframe>\n\n```html\n<script>ok()</script>\n```\n\n<SCRIPT>bad()</SCRIPT>';
+    expect(found(text)).toEqual(['7: 正文里不能直接写 <iframe', '13: 正文里不能直接写 <script']);
+  });
+});
+
+describe('internalPath', () => {
+  test('reads links to the site itself as decoded paths, others as undefined', () => {
+    expect(internalPath('https://www.example.org/news/a/?x=1#b', 'https://www.example.org')).toBe('/news/a/');
+    expect(internalPath('/news/t/%E9%99%84%E4%BB%B6.pdf', 'https://www.example.org')).toBe('/news/t/附件.pdf');
+    expect(internalPath('//cdn.example/x', 'https://www.example.org')).toBeUndefined();
+    expect(internalPath('https://gov.cn/', 'https://www.example.org')).toBeUndefined();
+  });
+});
+
+describe('siteAddresses', () => {
+  const now = new Date('2024-06-01T00:00:00Z');
+  const entries = readEntries([
+    {
+      file: 'content/articles/a.md',
+      text: front('title: 甲\ndate: 2024-01-01\ncolumn: 通知公告\nattachments: [./表.xlsx]'),
+    },
+    { file: 'content/articles/b.md', text: front('title: 乙\ndate: 2024-01-01\ncolumn: 协会动态\ndraft: true') },
+    { file: 'content/articles/c/index.md', text: front('title: 丙\ndate: 2025-01-01\ncolumn: 协会动态') },
+    { file: 'content/articles/d.md', text: front('title: 丁\ncolumn: 协会动态\nawaitingText: true') },
+  ]);
+  const site = { columns: [{ name: '协会动态', slug: 'xh', description: '.', order: 1 }], pageSize: 1 };
+
+  test('holds what a build publishes: articles, attachments, column pages, public files', () => {
+    const built = siteAddresses(entries, site, { now, dev: false, publicFiles: ['favicon.svg'] });
+    expect([...built].filter((a) => /news|column|favicon/.test(a))).toEqual([
+      '/column/xh/',
+      '/column/xh/rss.xml',
+      '/news/a/',
+      '/news/a/表.xlsx',
+      '/news/d/',
+      '/favicon.svg',
     ]);
+    const dev = siteAddresses(entries, site, { now, dev: true, publicFiles: [] });
+    expect([...dev].filter((a) => /news|column/.test(a))).toContain('/column/xh/3/');
+    expect(dev).toContain('/news/b/');
+    expect(dev).toContain('/news/c/');
+  });
+
+  test('statusOf tells drafts, scheduled and awaiting entries apart', () => {
+    expect(entries.map((e) => statusOf(e.data, now))).toEqual(['published', 'draft', 'scheduled', 'awaiting']);
   });
 });
 

@@ -11,6 +11,6 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute<{ column: Column }> = async ({ props: { column } }) => {
   const all = await getCollection('articles', (a) => a.data.column === column.name);
-  const published = publishedArticles(all, buildVisibility(import.meta.env.DEV));
+  const published = publishedArticles(all, buildVisibility(__PREVIEW_UNPUBLISHED__));
   return rss(feedOptions(site, `${column.name} - ${site.name}`, column.description, published));
 };

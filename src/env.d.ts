@@ -1,0 +1,5 @@
+/**
+ * True in `astro dev` only (set by the content-checks integration from the command, not
+ * from DEV or NODE_ENV, which shells and test runners set): previews drafts and scheduled articles.
+ */
+declare const __PREVIEW_UNPUBLISHED__: boolean;
