@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -198,6 +198,37 @@ describe('a mistake in an article', () => {
       expect(code).not.toBe(0);
       expect(output).toMatch(
         /同一个网址 \/news\/same-name\/：content\/articles\/2023\/same-name\.md|2023\/same-name\.md、2024\/same-name\.md/,
+      );
+    } finally {
+      await temp.remove();
+    }
+  }, 120_000);
+});
+
+describe('npm run check:content', () => {
+  test('reports every mistake the build would stop on, and Chinese punctuation hints, without building', async () => {
+    const temp = await createTempSite();
+    try {
+      const bad = ['missing-title.md', 'broken-link.md', 'mdx-syntax-error.mdx', 'missing-image.md'];
+      for (const name of bad) await temp.write(`content/articles/${name}`, await fixture(`bad/${name}`));
+      await temp.write(
+        'content/articles/hints.md',
+        '---\ntitle: 标点提示\ndate: 2023-03-01\ncolumn: 协会动态\n---\n\n会议在沈阳召开,共三项议程。。\n',
+      );
+      const { code, output } = await temp.run('check-content', []);
+      expect(code).toBe(1);
+      for (const name of bad) expect(output).toContain(`错误 / error  content/articles/${name}:`);
+      expect(output).toMatch(/提示 \/ hint {3}content\/articles\/hints\.md:7:8\n\s*中文之间用了半角逗号/);
+      expect(output).toMatch(/hints\.md:7:14\n\s*标点重复「。。」/);
+      expect(output).toMatch(/4 处错误（会让构建停止）/);
+      await expect(readFile(join(temp.dir, 'dist/index.html'), 'utf8')).rejects.toThrow();
+
+      for (const name of bad) await rm(join(temp.dir, 'content/articles', name));
+      const fixed = await temp.run('check-content', ['--fix']);
+      expect(fixed.code, fixed.output).toBe(0);
+      expect(fixed.output).toContain('已修改 / fixed 2: content/articles/hints.md');
+      await expect(readFile(join(temp.dir, 'content/articles/hints.md'), 'utf8')).resolves.toContain(
+        '会议在沈阳召开，共三项议程。\n',
       );
     } finally {
       await temp.remove();

@@ -1,0 +1,60 @@
+// `npm run check:content`: every check the build makes on the articles, without building,
+// plus hints for Chinese punctuation. `-- --fix` applies the punctuation hints (only then:
+// the words are the editor's). Files named after the options limit the report to them.
+// Usage: node scripts/check-content.ts [--fix] [content/articles/…md …]
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent, logWaiting, readArticles } from '../src/integrations/content-checks.ts';
+import { fixText, textHints } from '../src/lib/text-hints.ts';
+
+const { values, positionals } = parseArgs({
+  options: { fix: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  allowPositionals: true,
+});
+if (values.help) {
+  console.log(`用法 / usage: npm run check:content [-- --fix] [-- 文件…]
+  检查全部文章（或只报告指定的文件）：文章信息、图片、链接、附件、MDX 写法，以及中文标点提示。
+  --fix  把中文标点提示自动改好（半角逗号冒号分号、重复标点、中文之间的空格）。`);
+  process.exit(0);
+}
+
+const project = process.cwd();
+const only = new Set(positionals.map((p) => relative(project, resolve(project, p)).split('\\').join('/')));
+const wanted = (file: string) => only.size === 0 || only.has(file);
+
+const now = new Date();
+const { problems, entries } = await checkContent(project, { dev: false, now });
+const articles = (await readArticles(project)).filter((a) => wanted(a.file));
+
+let fixed = 0;
+if (values.fix)
+  for (const article of articles) {
+    const { text, changes } = fixText(article.text);
+    if (changes === 0) continue;
+    await writeFile(resolve(project, article.file), text);
+    console.log(`已修改 / fixed ${changes}: ${article.file}`);
+    fixed += changes;
+  }
+
+const errors = problems.filter((p) => wanted(p.file));
+for (const p of errors) console.log(`错误 / error  ${p.file}:${p.line}\n  ${p.message.replace(' / ', '\n  ')}`);
+let warnings = 0;
+for (const article of articles) {
+  const text = values.fix ? await readFile(resolve(project, article.file), 'utf8') : article.text;
+  for (const hint of textHints(text)) {
+    warnings++;
+    console.log(`提示 / hint   ${article.file}:${hint.line}:${hint.column}\n  ${hint.message.replace(' / ', '\n  ')}`);
+  }
+}
+logWaiting(
+  entries.filter((e) => wanted(e.file)),
+  now,
+  { info: (message: string) => console.log(`说明 / note  ${message}`) },
+);
+
+console.log(
+  `\n检查了 ${articles.length} 篇文章：${errors.length} 处错误（会让构建停止），${warnings} 条提示${values.fix ? `，已自动修改 ${fixed} 处` : warnings ? '（npm run check:content -- --fix 可自动修改）' : ''}。` +
+    `\nChecked ${articles.length} article(s): ${errors.length} error(s) that stop the build, ${warnings} hint(s)${values.fix ? `, ${fixed} fixed` : ''}.`,
+);
+process.exit(errors.length > 0 ? 1 : 0);
