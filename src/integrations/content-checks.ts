@@ -82,6 +82,7 @@ export function logWaiting(entries: Entry[], now: Date, logger: Pick<AstroIntegr
 }
 
 export default function contentChecks(): AstroIntegration {
+  let project = process.cwd();
   return {
     name: 'lnga-content-checks',
     hooks: {
@@ -90,12 +91,25 @@ export default function contentChecks(): AstroIntegration {
         updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
         if (command !== 'build' && command !== 'dev') return;
         const now = new Date();
-        const { problems, entries } = await checkContent(fileURLToPath(config.root), { dev: command === 'dev', now });
+        project = fileURLToPath(config.root);
+        const { problems, entries } = await checkContent(project, { dev: command === 'dev', now });
         if (command === 'build') logWaiting(entries, now, logger);
         if (problems.length === 0) return;
         const message = `${problems.length} 处错误，请按提示修改 / ${problems.length} problem(s) in the articles:\n${report(problems)}`;
         if (command === 'build') throw new Error(message);
         logger.warn(message);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // In the preview, check an article again each time the editor saves it.
+        server.watcher.on('all', (event, path) => {
+          if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
+          if (event !== 'add' && event !== 'change') return;
+          void checkContent(project, { dev: true }).then(({ problems }) => {
+            const mine = problems.filter((p) => p.file === posixPath(relative(project, path)));
+            if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
+            else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
+          });
+        });
       },
     },
   };
