@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { relatedArticles, relatedScore } from '../../src/lib/related.ts';
+import { relatedArticles, relatedFinder, relatedScore } from '../../src/lib/related.ts';
+import { seededRandom } from '../../scripts/seeded-random.ts';
 import { article } from './fixtures.ts';
 
 const person = { name: '刘毅', honour: '全国纺织工业劳动模范' };
@@ -53,5 +54,33 @@ describe('relatedArticles', () => {
     expect(ids).toHaveLength(3);
     expect(ids).not.toContain('base');
     expect(relatedArticles(base, candidates, 20).map((a) => a.id)).not.toContain('unrelated');
+  });
+});
+
+describe('relatedFinder', () => {
+  test('ranks exactly like scoring every pair, on a few hundred random articles', () => {
+    const next = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const columns = ['协会动态', '通知公告', '劳模风采'];
+    const tags = ['西柳', '党建', '展会', '标准', '培训', '品牌'];
+    const people = ['刘毅', '张存', '王丹凤'];
+    const all = Array.from({ length: 300 }, (_, i) =>
+      article(`a-${i}`, {
+        title: `文章${i}`,
+        column: pick(columns),
+        tags: Array.from({ length: Math.floor(next() * 3) }, () => pick(tags)),
+        ...(next() < 0.1 ? { awaitingText: true } : { date: `20${10 + Math.floor(next() * 14)}-01-0${1 + (i % 9)}` }),
+        ...(next() < 0.2 ? { person: { name: pick(people), honour: '劳动模范' } } : {}),
+      }),
+    );
+    const time = (a: (typeof all)[number]) => a.data.date?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const everyPair = (a: (typeof all)[number]) =>
+      all
+        .filter((c) => c.id !== a.id && relatedScore(a, c) > 0)
+        .sort((x, y) => relatedScore(a, y) - relatedScore(a, x) || time(y) - time(x) || x.id.localeCompare(y.id))
+        .slice(0, 6)
+        .map((c) => c.id);
+    const find = relatedFinder(all, 6);
+    for (const a of all) expect(find(a).map((c) => c.id)).toEqual(everyPair(a));
   });
 });
