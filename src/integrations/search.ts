@@ -3,7 +3,7 @@
 // and bundles the browser code to /_search/. In `astro dev`, serves that code and the
 // index of the last build.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -40,6 +40,9 @@ export async function buildIndex(dist: string): Promise<number> {
   const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
+  // Pagefind's own search interfaces and highlighter: the site has its own.
+  for (const name of await readdir(join(dist, 'pagefind')))
+    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(name)) await rm(join(dist, 'pagefind', name));
   return count;
 }
 
