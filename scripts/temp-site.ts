@@ -16,6 +16,8 @@ export interface TempSite {
   remove: () => Promise<void>;
 }
 
+const RUNNER_ENV = ['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE'];
+
 const BINS = { astro: 'node_modules/astro/bin/astro.mjs', pagefind: 'node_modules/pagefind/lib/runner/bin.cjs' };
 
 /**
@@ -38,9 +40,12 @@ export async function createTempSite(options: { withContent?: boolean } = {}): P
     },
     run(bin, args) {
       return new Promise((done) => {
+        // Without the variables vitest sets for import.meta.env (DEV=1, MODE=test…): Astro
+        // would inline them into the build, which then takes itself for dev and builds drafts.
+        const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !RUNNER_ENV.includes(k)));
         const child = spawn(process.execPath, [join(PROJECT, BINS[bin]), ...args], {
           cwd: dir,
-          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+          env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
         });
         let output = '';
         child.stdout.on('data', (d: Buffer) => (output += d.toString()));
