@@ -7,7 +7,13 @@ import { basename, extname, join, resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { chooseSlug, renderArticle } from '../src/lib/article-file.ts';
 import { beijingParts, formatIsoDay, parseBeijingDate } from '../src/lib/dates.ts';
-import { describeMessage, describeUnconverted, imageExtension, importBody, STYLE_MAP } from '../src/lib/docx-import.ts';
+import {
+  describeMessages,
+  describeUnconverted,
+  imageExtension,
+  importBody,
+  STYLE_MAP,
+} from '../src/lib/docx-import.ts';
 import { completeFields, EditorInputError, importHelp, parseImportOptions } from '../src/lib/editor-options.ts';
 import { articleUrl } from '../src/lib/urls.ts';
 import { site } from '../src/site.config.ts';
@@ -143,9 +149,7 @@ run(async () => {
           (i) =>
             `第 ${i.n} 张图片是 ${i.contentType} 格式，网页无法显示，已略去：请在 Word 里把它另存为 PNG 或 JPG 图片，放进文章文件夹，再在正文里引用。\nImage ${i.n} (${i.contentType}) cannot be shown on the web and was left out: save it as PNG or JPG, put it in the article folder and reference it.`,
         ),
-      ...countMessages(converted.messages.map((m) => m.message)).map(([m, count]) =>
-        count > 1 ? describeMessage(m).replace('\n', `（共 ${count} 处）\n`) : describeMessage(m),
-      ),
+      ...describeMessages(converted.messages.map((m) => m.message)),
       ...body.unconverted.map(describeUnconverted),
     ];
     if (problems.length > 0)
@@ -172,10 +176,3 @@ run(async () => {
     questions.close();
   }
 });
-
-/** Each distinct message once, with how often it came (mammoth repeats one per paragraph). */
-function countMessages(messages: string[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const m of messages) counts.set(m, (counts.get(m) ?? 0) + 1);
-  return [...counts];
-}

@@ -79,15 +79,18 @@ export function importBody(html: string, alts: ReadonlyMap<string, string> = new
   return { title, ...htmlToMarkdown(root) };
 }
 
+// Word elements mammoth skips, by their name without namespace (mammoth names some as
+// `m:oMath`, others as `{http://…/math}oMath`).
 const ELEMENTS: Record<string, string> = {
-  'm:oMath': '公式',
-  'm:oMathPara': '公式',
-  'w:pict': '图形',
-  'v:shape': '图形',
-  'w:txbxContent': '文本框',
-  'w:fldSimple': '域代码',
-  'w:sdt': '内容控件',
-  'w:ins': '修订',
+  oMath: '公式',
+  oMathPara: '公式',
+  pict: '图形',
+  shape: '图形',
+  txbxContent: '文本框',
+  fldSimple: '域代码',
+  sdt: '内容控件',
+  ins: '修订',
+  chart: '图表',
 };
 
 const FORMATS: Record<string, string> = {
@@ -106,14 +109,26 @@ export function describeMessage(message: string): string {
     chinese = `段落样式「${match[1]}」没有对应的网页格式，已按普通段落导入。`;
   else if ((match = /^Unrecognised run style: '([^']*)'/.exec(message)))
     chinese = `文字样式「${match[1]}」没有对应的网页格式，已按普通文字导入。`;
-  else if ((match = /^An unrecognised element was ignored: (\S+)/.exec(message)))
+  else if ((match = /^An unrecognised element was ignored: (?:\{[^}]*\}|\w+:)?(\S+)/.exec(message)))
     chinese = `文档里的${ELEMENTS[match[1]!] ?? `内容（${match[1]}）`}无法转换，已略去：请对照 Word 原稿补上。`;
   else if (/cell merging may be incorrect/.test(message))
     chinese = '表格的合并单元格可能不正确，请对照 Word 原稿检查。';
   else if (/w:sym element with an unsupported character/.test(message)) chinese = '有一个特殊符号无法转换，已略去。';
-  else if (/^Image of type/.test(message)) chinese = '有一张图片的格式网页无法显示。';
   else chinese = 'Word 转换提示：';
   return `${chinese}\n    ${message}`;
+}
+
+/**
+ * mammoth's warnings for the report: each once, with how often it came (mammoth repeats
+ * one per paragraph), except its guesses about image formats: the import itself says
+ * which images it could not save.
+ */
+export function describeMessages(messages: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of messages) if (!/^Image of type/.test(m)) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return [...counts].map(([m, count]) =>
+    count > 1 ? describeMessage(m).replace('\n', `（共 ${count} 处）\n`) : describeMessage(m),
+  );
 }
 
 /** Formatting the converter dropped, named for the editor. */

@@ -2,6 +2,7 @@ import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import {
   describeMessage,
+  describeMessages,
   describeUnconverted,
   imageExtension,
   importBody,
@@ -68,8 +69,20 @@ describe('describeMessage', () => {
       "段落样式「正文缩进」没有对应的网页格式，已按普通段落导入。\n    Unrecognised paragraph style: '正文缩进' (Style ID: a5)",
     );
     expect(describeMessage('An unrecognised element was ignored: m:oMath')).toMatch(/^文档里的公式无法转换，已略去/);
-    expect(describeMessage('An unrecognised element was ignored: w:foo')).toMatch(/^文档里的内容（w:foo）无法转换/);
+    expect(
+      describeMessage(
+        'An unrecognised element was ignored: {http://schemas.openxmlformats.org/officeDocument/2006/math}oMath',
+      ),
+    ).toMatch(/^文档里的公式无法转换/);
+    expect(describeMessage('An unrecognised element was ignored: w:foo')).toMatch(/^文档里的内容（foo）无法转换/);
     expect(describeMessage('Something new')).toBe('Word 转换提示：\n    Something new');
+  });
+
+  test('says each warning once with its count, leaving image formats to the import', () => {
+    const style = "Unrecognised paragraph style: '正文缩进' (Style ID: a5)";
+    expect(
+      describeMessages([style, 'Image of type image/x-emf is unlikely to display in web browsers', style]),
+    ).toEqual([`段落样式「正文缩进」没有对应的网页格式，已按普通段落导入。（共 2 处）\n    ${style}`]);
   });
 
   test('names dropped formatting', () => {
