@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { files } from '../src/integrations/files.ts';
 import { EditorInputError, type Ask } from '../src/lib/editor-options.ts';
 import { articleIdFromPath } from '../src/lib/slug.ts';
+import { parseBeijingDate } from '../src/lib/dates.ts';
 import { articleUrl } from '../src/lib/urls.ts';
 import { site } from '../src/site.config.ts';
 
@@ -109,4 +110,14 @@ export function draftNote(draft: boolean): string {
   return draft
     ? '这是草稿（draft: true）：只在 npm run dev 预览里显示，删掉这一行之前不会发布。\nThis is a draft: shown in npm run dev only, never published until you delete `draft: true`.'
     : '没有 draft: true：下次构建就会发布。 / Not a draft: it is published with the next build.';
+}
+
+/** A word about a date still to come: builds publish an article only from its date on. */
+export function futureNote(date: string, now = new Date()): string[] {
+  const at = parseBeijingDate(date);
+  if (!at || at.getTime() <= now.getTime()) return [];
+  return [
+    `发布日期 ${date} 还没到：从那天起的构建才会发布它。`,
+    `The date ${date} is still to come: builds from that day on publish it.`,
+  ];
 }

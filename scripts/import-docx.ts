@@ -20,6 +20,7 @@ import { site } from '../src/site.config.ts';
 import {
   ARTICLES,
   draftNote,
+  futureNote,
   nextSteps,
   PROJECT,
   profileColumn,
@@ -167,6 +168,7 @@ run(async () => {
     lines.push(
       '',
       draftNote(fields.draft === true),
+      ...futureNote(fields.date),
       '',
       nextSteps(shown(article), slug, fields.draft === true, true),
       '',

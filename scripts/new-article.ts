@@ -9,6 +9,7 @@ import { site } from '../src/site.config.ts';
 import {
   ARTICLES,
   draftNote,
+  futureNote,
   nextSteps,
   profileColumn,
   prompter,
@@ -51,7 +52,13 @@ run(async () => {
         `  网址 ${wanted} 已被另一篇文章使用，所以用了 ${slug}。如果是要补全那一篇，请删掉新文件，直接编辑原来的文件。`,
         `  ${wanted} was taken, so this is ${slug}. To fill in that article instead, delete this file and edit the existing one.`,
       );
-    lines.push(draftNote(fields.draft === true), '', nextSteps(shown(path), slug, fields.draft === true), '');
+    lines.push(
+      draftNote(fields.draft === true),
+      ...futureNote(fields.date),
+      '',
+      nextSteps(shown(path), slug, fields.draft === true),
+      '',
+    );
     process.stdout.write(lines.join('\n'));
   } finally {
     questions.close();

@@ -186,8 +186,11 @@ Turns a Word draft into an article folder with its images; it starts as a draft.
 export type Ask = (question: string) => Promise<string | undefined>;
 
 interface Question {
+  /** The option that answers it, e.g. `name` for --name. */
   field: string;
-  /** Chinese and English. */
+  /** What is asked for, in Chinese: 人物姓名. */
+  label: string;
+  /** The question as printed, Chinese and English. */
   text: string;
   required: boolean;
 }
@@ -204,7 +207,7 @@ async function answer(
       if (!question.required) return undefined;
       if (given === undefined)
         throw new EditorInputError(
-          `没有收到${question.text.split(' / ')[0]}：请回答提问，或用 --${question.field} 给出。\nNo answer for --${question.field}: answer the question or pass the option.`,
+          `没有收到${question.label}：请回答提问，或用 --${question.field} 给出。\nNo answer for --${question.field}: answer the question or pass the option.`,
         );
       prompt = `这一项不能空着。 / This cannot be empty.\n${question.text}`;
       continue;
@@ -239,24 +242,32 @@ export async function completeFields(
     ? findColumn(site, options.column)
     : await answer(
         ask,
-        { field: 'column', text: `栏目 / Column:\n${columnList}\n请输入编号或名称 / Number or name: `, required: true },
+        {
+          field: 'column',
+          label: '栏目',
+          text: `栏目 / Column:\n${columnList}\n请输入编号或名称 / Number or name: `,
+          required: true,
+        },
         (a) => findColumn(site, a, true),
       );
   const title =
     options.title ??
     context.documentTitle ??
-    (await answer(ask, { field: 'title', text: '标题 / Headline: ', required: true }));
+    (await answer(ask, { field: 'title', label: '标题', text: '标题 / Headline: ', required: true }));
   const fields: ArticleFields = {
     title: title!,
     date: options.date ? checkDate(options.date) : context.today,
     column: column!,
   };
   if (column === profileColumn || options.name) {
-    const name = options.name ?? (await answer(ask, { field: 'name', text: '人物姓名 / Name: ', required: true }));
+    const name =
+      options.name ??
+      (await answer(ask, { field: 'name', label: '人物姓名', text: '人物姓名 / Name: ', required: true }));
     const honour =
       options.honour ??
       (await answer(ask, {
         field: 'honour',
+        label: '荣誉称号',
         text: '荣誉称号，如 全国纺织工业劳动模范 / Honour: ',
         required: true,
       }));
@@ -264,6 +275,7 @@ export async function completeFields(
       options.organisation ??
       (await answer(ask, {
         field: 'organisation',
+        label: '所在单位',
         text: '所在单位（可直接回车跳过） / Organisation (optional): ',
         required: false,
       }));
@@ -271,6 +283,7 @@ export async function completeFields(
       options.position ??
       (await answer(ask, {
         field: 'position',
+        label: '职务',
         text: '职务（可直接回车跳过） / Position (optional): ',
         required: false,
       }));
