@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const PROJECT = resolve(import.meta.dirname, '..');
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content'];
+// scripts/ too, so the editor commands (npm run new, npm run import) can run in the copy.
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content', 'scripts'];
 
 export interface TempSite {
   dir: string;

@@ -46,7 +46,7 @@ async function publicFiles(project: string): Promise<string[]> {
 export async function checkContent(
   project: string,
   options: { dev: boolean; now?: Date },
-): Promise<{ problems: Problem[]; entries: Entry[] }> {
+): Promise<{ problems: Problem[]; draftProblems: Problem[]; entries: Entry[] }> {
   const articles = await readArticles(project);
   const entries = readEntries(articles);
   const context = {
@@ -64,7 +64,11 @@ export async function checkContent(
     file: base + p.file,
   }));
   for (const article of articles) problems.push(...checkArticle(article, context));
-  return { problems, entries };
+  // A draft is not published: mistakes only its page would show are for the editor to fix
+  // before publishing, not a reason to stop the site (those Astro cannot build past still are).
+  const drafts = new Set(entries.filter((e) => e.data.draft).map((e) => e.file));
+  const inDraft = (p: Problem) => p.onPage === true && drafts.has(p.file);
+  return { problems: problems.filter((p) => !inDraft(p)), draftProblems: problems.filter(inDraft), entries };
 }
 
 /** Tells the editor which articles this build leaves out, and until when. */
@@ -92,8 +96,12 @@ export default function contentChecks(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const now = new Date();
         project = fileURLToPath(config.root);
-        const { problems, entries } = await checkContent(project, { dev: command === 'dev', now });
+        const { problems, draftProblems, entries } = await checkContent(project, { dev: command === 'dev', now });
         if (command === 'build') logWaiting(entries, now, logger);
+        if (draftProblems.length)
+          logger.warn(
+            `草稿中有 ${draftProblems.length} 处错误，发布前请改正（不影响本次构建） / ${draftProblems.length} problem(s) in drafts, to fix before publishing:\n${report(draftProblems)}`,
+          );
         if (problems.length === 0) return;
         const message = `${problems.length} 处错误，请按提示修改 / ${problems.length} problem(s) in the articles:\n${report(problems)}`;
         if (command === 'build') throw new Error(message);
@@ -104,8 +112,8 @@ export default function contentChecks(): AstroIntegration {
         server.watcher.on('all', (event, path) => {
           if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
           if (event !== 'add' && event !== 'change') return;
-          void checkContent(project, { dev: true }).then(({ problems }) => {
-            const mine = problems.filter((p) => p.file === posixPath(relative(project, path)));
+          void checkContent(project, { dev: true }).then(({ problems, draftProblems }) => {
+            const mine = [...problems, ...draftProblems].filter((p) => p.file === posixPath(relative(project, path)));
             if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
             else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
           });

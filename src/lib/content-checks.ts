@@ -20,6 +20,11 @@ export interface Problem {
   line: number;
   /** Chinese, then English. */
   message: string;
+  /**
+   * Only the published page would be wrong (alt text, links, components, attachments), so a
+   * draft, which a build does not render, may carry it; other mistakes stop Astro itself.
+   */
+  onPage?: boolean;
 }
 
 /** An article file as read from disk; `file` is relative to the project. */
@@ -131,6 +136,8 @@ function checkFrontMatterFiles(file: string, text: string, data: FrontMatter, co
     .map(({ path, field, what }) => ({
       file,
       line: lineOfField(lines, field),
+      // Astro resolves cover and portrait images of every entry; attachments only of pages it builds.
+      onPage: field[0] === 'attachments',
       message: `找不到${what.split(' / ')[0]}文件「${path}」：请把文件放在 ${dir}/ 里，文件名与这里写的完全一致（包括大小写和扩展名）。 / ${what.split(' / ')[1]} file ${path} not found next to the article.`,
     }));
 }
@@ -259,7 +266,7 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
   const dir = posix.dirname(file);
   const problems: Problem[] = [];
   for (const item of bodyItems(tree)) {
-    const report = (message: string) => problems.push({ file, line: item.line, message });
+    const report = (message: string, onPage = true) => problems.push({ file, line: item.line, message, onPage });
     if (item.kind === 'raw')
       report(
         `正文里不能直接写 <${item.target}>：它会在读者的电脑上运行或嵌入别的网站。视频请用链接，特殊需要请联系维护人员。 / raw <${item.target}> is not allowed in an article: link to the video instead, or ask a maintainer.`,
@@ -282,6 +289,7 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
       if (local !== undefined && !context.exists(local))
         report(
           `找不到图片文件「${item.target}」：请把图片放在 ${dir}/ 里，文件名与这里写的完全一致（包括大小写和扩展名）。 / Image file ${item.target} not found next to the article.`,
+          false,
         );
       else if (publicPath !== undefined && !context.exists(posix.join('public', publicPath)))
         report(

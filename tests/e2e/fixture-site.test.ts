@@ -171,6 +171,21 @@ describe('a mistake in an article', () => {
     120_000,
   );
 
+  test('a mistake only its page would show, in a draft, is reported but does not stop the build', async () => {
+    const temp = await createTempSite();
+    try {
+      const text = (await fixture('bad/broken-link.md')).replace('column: 协会动态', 'column: 协会动态\ndraft: true');
+      await temp.write('content/articles/broken-link.md', text);
+      const { code, output } = await temp.run('astro', ['build']);
+      expect(code, output).toBe(0);
+      expect(output).toMatch(
+        /草稿中有 1 处错误，发布前请改正[\s\S]*broken-link\.md:8\n\s*站内链接「\/news\/liu-yi\/」/,
+      );
+    } finally {
+      await temp.remove();
+    }
+  }, 120_000);
+
   test('a failed build leaves the last good site in dist/', async () => {
     const temp = await createTempSite();
     try {

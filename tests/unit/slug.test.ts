@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleIdFromPath, slugify } from '../../src/lib/slug.ts';
+import { articleIdFromPath, isSlug, nameSlug, slugify, uniqueSlug } from '../../src/lib/slug.ts';
 
 describe('articleIdFromPath', () => {
   test('uses the file name, whatever the folder', () => {
@@ -20,5 +20,36 @@ describe('slugify', () => {
   });
   test('writes ü as v', () => {
     expect(slugify('绿色', 2)).toBe('lv-se');
+  });
+});
+
+describe('nameSlug', () => {
+  test('writes surname, then the given name as one word', () => {
+    expect(nameSlug('刘毅')).toBe('liu-yi');
+    expect(nameSlug('谷冬昭')).toBe('gu-dongzhao');
+    expect(nameSlug('王丹凤')).toBe('wang-danfeng');
+  });
+  test('reads surnames as surnames and keeps two-character surnames together', () => {
+    expect(nameSlug('单雄信')).toBe('shan-xiongxin');
+    expect(nameSlug('欧阳娜娜')).toBe('ouyang-nana');
+  });
+  test('slugifies a name that is not all Chinese', () => {
+    expect(nameSlug('Anna Li')).toBe('anna-li');
+  });
+});
+
+describe('uniqueSlug', () => {
+  test('keeps a free slug and numbers a taken one from 2', () => {
+    expect(uniqueSlug('liu-yi', new Set())).toBe('liu-yi');
+    expect(uniqueSlug('liu-yi', new Set(['liu-yi']))).toBe('liu-yi-2');
+    expect(uniqueSlug('liu-yi', new Set(['liu-yi', 'liu-yi-2']))).toBe('liu-yi-3');
+  });
+});
+
+describe('isSlug', () => {
+  test('accepts lowercase words joined by hyphens only', () => {
+    expect(isSlug('laomo-liu-yi')).toBe(true);
+    expect(isSlug('2024-tongzhi')).toBe(true);
+    for (const bad of ['Liu-Yi', 'liu_yi', 'liu--yi', '-liu', 'liu-', '刘毅', '']) expect(isSlug(bad)).toBe(false);
   });
 });
