@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { freePort } from './support/port.ts';
+import { freePort } from '../../scripts/port.ts';
 
 /** Starts `astro dev` in `dir` and resolves with its address once it answers. */
 async function dev(dir: string): Promise<{ origin: string; child: ChildProcess }> {
