@@ -1,5 +1,9 @@
 // @ts-check
-// Inlined in <head> so a saved 字号 and 关怀模式 (适老化) apply before the first paint (no flash).
+// Inlined in <head> so a saved 字号 and 关怀模式 (适老化) apply before the first paint (no flash),
+// and so the search page lays out, from its first paint, the filters that need scripts and the
+// room its results will fill (data-js, data-query): nothing shifts when they arrive.
+document.documentElement.dataset['js'] = '';
+if (/[?&]q=[^&]/.test(location.search)) document.documentElement.dataset['query'] = '';
 try {
   var saved = localStorage.getItem('lnga-font');
   if (saved === 's' || saved === 'l') document.documentElement.dataset['font'] = saved;
