@@ -1,7 +1,6 @@
 // @ts-check
-// Inlined in <head> so a saved 字号 and 关怀模式 (适老化) apply before the first paint (no flash),
-// and so the search page lays out, from its first paint, the filters that need scripts and the
-// room its results will fill (data-js, data-query): nothing shifts when they arrive.
+// Inlined in <head> so a saved 字号 and 关怀模式 (适老化) apply before the first paint (no flash).
+// data-js, data-query: /search/ lays out its filters and results' room at once (no shift).
 document.documentElement.dataset['js'] = '';
 if (/[?&]q=[^&]/.test(location.search)) document.documentElement.dataset['query'] = '';
 try {
