@@ -177,7 +177,7 @@ try {
   server.close();
 
   // Lighthouse (mobile) of the four page types, served by the production nginx configuration.
-  const lighthouse = await auditSite(dist, articleUrl({ id: 'bench-00001' }));
+  const lighthouse = await auditSite(dist, { article: articleUrl({ id: 'bench-00001' }) });
 
   const figures = {
     articles: count,
