@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
 import { launchChromium } from './browser.ts';
 import { generateArticles } from './generate-articles.ts';
+import { auditSite, failingLines, scoreLine } from './lighthouse.ts';
 import { serveStatic } from './serve.ts';
 import { createTempSite } from './temp-site.ts';
+import { articleUrl } from '../src/lib/urls.ts';
 
 const { values } = parseArgs({
   options: {
@@ -174,6 +176,9 @@ try {
   await browser.close();
   server.close();
 
+  // Lighthouse (mobile) of the four page types, served by the production nginx configuration.
+  const lighthouse = await auditSite(dist, { article: articleUrl({ id: 'bench-00001' }) });
+
   const figures = {
     articles: count,
     pages,
@@ -186,7 +191,7 @@ try {
     articlePage: pageBytes,
     firstSearch: { ms: first, bytes: firstBytes },
     laterSearchMedianMs: median(later),
-    lighthouse: 'not measured yet',
+    lighthouse,
   };
   await mkdir(resolve(out, '..'), { recursive: true });
   await writeFile(out, JSON.stringify(figures, null, 2));
@@ -202,8 +207,14 @@ try {
     'JS before interaction': `${kb(pageBytes.inlineJs)} inline, ${pageBytes.externalJsFiles} files`,
     'first search': `${first.toFixed(0)} ms, ${kb(firstBytes)}`,
     'later searches (median of 20)': `${median(later).toFixed(0)} ms`,
-    Lighthouse: 'not measured yet',
+    ...Object.fromEntries(
+      lighthouse.map((p) => [
+        `Lighthouse ${p.type} (perf/a11y/bp/seo)`,
+        `${scoreLine(p)}, LCP ${(p.metrics.lcp / 1000).toFixed(1)} s`,
+      ]),
+    ),
   });
+  for (const line of lighthouse.flatMap(failingLines)) console.log(line);
   console.log(`JSON: ${out}`);
 } finally {
   if (!values.keep) await temp.remove();

@@ -1,8 +1,13 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, sitemapUrl } from '../lib/urls.ts';
+import { absoluteUrl, searchUrl, sitemapUrl } from '../lib/urls.ts';
 import { site } from '../site.config.ts';
 
+// The search page itself may be found; its result addresses (/search/?q=…) are endless
+// and thin, so crawlers are kept off them.
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\nDisallow: /search/\n\nSitemap: ${absoluteUrl(sitemapUrl(), site.url)}\n`, {
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+  new Response(
+    `User-agent: *\nAllow: /\nDisallow: ${searchUrl()}?\n\nSitemap: ${absoluteUrl(sitemapUrl(), site.url)}\n`,
+    {
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    },
+  );

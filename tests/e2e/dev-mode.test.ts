@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createTempSite, siteEnv, type TempSite } from '../../scripts/temp-site.ts';
-import { freePort } from './support/port.ts';
+import { freePort } from '../../scripts/port.ts';
 import { articleUrl } from '../../src/lib/urls.ts';
 
 /** Starts `astro dev` in `dir` and resolves with its address once it answers. */

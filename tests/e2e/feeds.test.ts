@@ -1,6 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, articleUrl, feedUrl, sitemapUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl, articleUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { base } from './support/page.ts';
@@ -60,5 +60,13 @@ describe('sitemap', () => {
   test('is named in robots.txt', async () => {
     const { body } = await get('/robots.txt');
     expect(body).toContain(`Sitemap: ${absoluteUrl(sitemapUrl(), site.url)}`);
+  });
+
+  test('robots.txt keeps crawlers off search results but not off the search page', async () => {
+    const { body } = await get('/robots.txt');
+    const disallowed = [...body.matchAll(/^Disallow: (.*)$/gm)].map((m) => m[1]!);
+    expect(disallowed).toEqual([`${searchUrl()}?`]);
+    const page = await get(searchUrl());
+    expect(page.body).not.toMatch(/<meta name="robots"/);
   });
 });

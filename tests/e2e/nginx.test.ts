@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleUrl } from '../../src/lib/urls.ts';
 import { useBrowser } from './support/page.ts';
-import { startNginx, type Nginx } from './support/nginx.ts';
+import { startNginx, type Nginx } from '../../scripts/nginx.ts';
 
 let nginx: Nginx;
 beforeAll(async () => {

@@ -117,6 +117,28 @@ describe('results page', () => {
     await expect(page.getByRole('combobox', { name: '栏目' }).inputValue()).resolves.toBe('');
   });
 
+  test('lays out its filters and the room for results from the first paint, so nothing shifts', async () => {
+    const waiting = (await watchedPage()).page;
+    await waiting.route('**/_search/**', () => undefined); // never answered: the search code stays away
+    await waiting.goto(searchUrl());
+    await expect(waiting.getByRole('combobox', { name: '栏目' }).isVisible()).resolves.toBe(true);
+    for (const url of [searchUrl(), searchUrl('刘毅')]) {
+      const { page } = await watchedPage();
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) shifts.push((e as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(url);
+      await expect
+        .poll(() => page.locator('#search-status').innerText())
+        .toMatch(url.includes('?') ? /找到 1 篇/ : /请在/);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), url).toEqual([]);
+    }
+  });
+
   test('says plainly when nothing matches', async () => {
     const { page } = await watchedPage();
     await page.goto(searchUrl('量子计算机'));

@@ -32,7 +32,8 @@ export function runResultsPage(app: HTMLElement): void {
   const list = app.querySelector<HTMLOListElement>('#search-results')!;
   const more = app.querySelector<HTMLButtonElement>('#search-more')!;
   const header = document.querySelector<HTMLInputElement>('#site-search');
-  controls.hidden = false;
+  // The page's own words, so the line does not change (and shift the page) when the code starts.
+  const askForWords = status.textContent.trim();
 
   let outcome: Outcome | null = null;
   let shown = 0;
@@ -85,7 +86,7 @@ export function runResultsPage(app: HTMLElement): void {
     const text = query.text.trim();
     document.title = text ? `搜索：${text} - ${document.title.split(' - ').pop()}` : document.title;
     if (!text) {
-      status.textContent = '请在上方搜索框输入关键词，例如人物姓名、单位或地名。';
+      status.textContent = askForWords;
       return;
     }
     status.textContent = '正在搜索…';

@@ -22,7 +22,7 @@ export async function startNginx(dist = 'dist'): Promise<Nginx> {
   const dir = await mkdtemp(join(tmpdir(), 'lnga-nginx-'));
   const port = await freePort();
   const root = resolve(dist);
-  const site = (await readFile('deploy/nginx.conf', 'utf8'))
+  const site = (await readFile(resolve(import.meta.dirname, '../deploy/nginx.conf'), 'utf8'))
     .replaceAll('/srv/lnga/dist', root)
     .replace(/listen 8080;/, `listen 127.0.0.1:${port};`)
     .replace(/\s*listen \[::\]:8080;/, '');
