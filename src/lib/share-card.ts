@@ -224,15 +224,30 @@ export function parseUnicodeRanges(table: Record<string, string>): FontChunk[] {
   }));
 }
 
+// Which chunk holds a character, remembered per table: the Chinese chunks hold thousands of
+// ranges between them, and the same characters come back card after card.
+const remembered = new WeakMap<FontChunk[], Map<number, number>>();
+
+/** The position of the first chunk that holds code point `cp`, or -1. */
+function chunkOf(cp: number, chunks: FontChunk[]): number {
+  let known = remembered.get(chunks);
+  if (!known) remembered.set(chunks, (known = new Map()));
+  let at = known.get(cp);
+  if (at === undefined) {
+    at = chunks.findIndex((c) => c.ranges.some(([from, to]) => cp >= from && cp <= to));
+    known.set(cp, at);
+  }
+  return at;
+}
+
 /** The chunks that cover `characters`, in the table's order, and the characters none covers. */
 export function chunksFor(characters: Iterable<string>, chunks: FontChunk[]): { names: string[]; missing: string[] } {
-  const names = new Set<string>();
+  const used = new Set<number>();
   const missing: string[] = [];
   for (const ch of characters) {
-    const cp = ch.codePointAt(0)!;
-    const chunk = chunks.find((c) => c.ranges.some(([from, to]) => cp >= from && cp <= to));
-    if (chunk) names.add(chunk.name);
+    const at = chunkOf(ch.codePointAt(0)!, chunks);
+    if (at >= 0) used.add(at);
     else missing.push(ch);
   }
-  return { names: chunks.filter((c) => names.has(c.name)).map((c) => c.name), missing };
+  return { names: chunks.filter((_, i) => used.has(i)).map((c) => c.name), missing };
 }
