@@ -1,5 +1,6 @@
 // The benchmark: generates N Chinese articles in a temporary copy of the site (never in
-// content/), builds and indexes them, serves the result and measures what readers get.
+// content/), builds and indexes them, serves the result and measures what readers get; then
+// builds again to time a rebuild, when every share card comes from the cache.
 // Usage: npm run bench -- [--articles 1000] [--out .tmp/bench-1000.json]
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -59,7 +60,13 @@ function build(dir: string): Promise<{ ms: number; peak: number; output: string;
     const started = performance.now();
     const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: dir,
-      env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      // A share card cache of its own, empty at first: the first build draws every card.
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        SHARE_IMAGE_CACHE: join(dir, '.share-cache'),
+      },
     });
     let output = '';
     let peak = 0;
@@ -93,6 +100,12 @@ const size = (file: string): number => {
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Milliseconds per share card, from the time Astro logs for each route it writes. */
+function shareCardMs(output: string): { count: number; msPerCard: number } {
+  const times = [...output.matchAll(/\/share\.png \(\+(\d+)ms\)/g)].map((m) => Number(m[1]));
+  return { count: times.length, msPerCard: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length) };
+}
 
 const temp = await createTempSite();
 try {
@@ -176,6 +189,11 @@ try {
   await browser.close();
   server.close();
 
+  // A rebuild with nothing changed: the share cards come from the cache.
+  const cold = shareCardMs(result.output);
+  const rebuild = await build(temp.dir);
+  if (rebuild.code !== 0) throw new Error(`rebuild failed:\n${rebuild.output.slice(-3000)}`);
+  const warm = shareCardMs(rebuild.output);
   // Lighthouse (mobile) of the four page types, served by the production nginx configuration.
   const lighthouse = await auditSite(dist, { article: articleUrl({ id: 'bench-00001' }) });
 
@@ -191,6 +209,8 @@ try {
     articlePage: pageBytes,
     firstSearch: { ms: first, bytes: firstBytes },
     laterSearchMedianMs: median(later),
+    rebuildSeconds: rebuild.ms / 1000,
+    shareCards: { count: cold.count, coldMsPerCard: cold.msPerCard, warmMsPerCard: warm.msPerCard },
     lighthouse,
   };
   await mkdir(resolve(out, '..'), { recursive: true });
@@ -207,6 +227,8 @@ try {
     'JS before interaction': `${kb(pageBytes.inlineJs)} inline, ${pageBytes.externalJsFiles} files`,
     'first search': `${first.toFixed(0)} ms, ${kb(firstBytes)}`,
     'later searches (median of 20)': `${median(later).toFixed(0)} ms`,
+    'rebuild, nothing changed (s)': figures.rebuildSeconds.toFixed(1),
+    'share cards: drawn / cached': `${cold.count} cards, ${cold.msPerCard.toFixed(1)} / ${warm.msPerCard.toFixed(1)} ms each`,
     ...Object.fromEntries(
       lighthouse.map((p) => [
         `Lighthouse ${p.type} (perf/a11y/bp/seo)`,

@@ -24,6 +24,7 @@ export const site = siteSchema.parse({
   profileColumn: 'laomo-fengcai',
   pageSize: 20,
   feedLimit: 50,
+  feedContent: 'full',
   footer: {
     address: '沈阳市和平区青年大街322号昌鑫大厦F座1201室',
     phone: '024-86606281',

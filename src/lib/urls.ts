@@ -18,6 +18,11 @@ export function attachmentUrl(article: { id: string }, file: string): string {
   return `${articleUrl(article)}${file.replace(/^.*[/\\]/, '')}`;
 }
 
+/** `/news/laomo-liu-yi/share.png`: an article's share card; `/share.png`: the site's. */
+export function shareImageUrl(article?: { id: string }): string {
+  return article ? `${articleUrl(article)}share.png` : '/share.png';
+}
+
 /** `/laomo/`: the 劳模风采 gallery. */
 export const galleryUrl = (): string => '/laomo/';
 
@@ -37,4 +42,22 @@ export const sitemapUrl = (): string => '/sitemap.xml';
 /** A site path made absolute against the configured site address. */
 export function absoluteUrl(path: string, siteUrl: string): string {
   return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
+// The share pages of other services: plain links, so no script of theirs runs on ours.
+const encode = encodeURIComponent;
+
+/** Weibo's share page for an absolute link and its headline. */
+export function weiboShareUrl(url: string, title: string): string {
+  return `https://service.weibo.com/share/share.php?url=${encode(url)}&title=${encode(title)}`;
+}
+
+/** QQ空间's share page for an absolute link, its headline and summary. */
+export function qzoneShareUrl(url: string, title: string, summary: string): string {
+  return `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=${encode(url)}&title=${encode(title)}&summary=${encode(summary)}`;
+}
+
+/** A new e-mail with the headline as subject and the link in the body (`%20`, never `+`, for spaces). */
+export function mailShareUrl(url: string, title: string): string {
+  return `mailto:?subject=${encode(title)}&body=${encode(`${title}\n${url}`)}`;
 }

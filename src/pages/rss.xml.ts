@@ -3,9 +3,10 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildVisibility, publishedArticles } from '../lib/articles.ts';
 import { feedOptions } from '../lib/feed.ts';
+import { articleHtml } from '../lib/article-html.ts';
 import { site } from '../site.config.ts';
 
 export const GET: APIRoute = async () => {
   const published = publishedArticles(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));
-  return rss(feedOptions(site, site.name, site.description, published));
+  return rss(await feedOptions(site, site.name, site.description, published, articleHtml));
 };

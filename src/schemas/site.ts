@@ -42,6 +42,15 @@ export const siteSchema = z
     pageSize: z.number().int().min(5).default(20),
     /** Items in the RSS feed. */
     feedLimit: z.number().int().min(1).default(50),
+    /**
+     * What each feed item carries: `full`, the whole article (so it reads in a feed reader), or
+     * `summary`, its summary or opening sentences (so readers come to the site for the rest).
+     */
+    feedContent: z
+      .enum(['full', 'summary'], {
+        error: 'feedContent 只能是 full（全文）或 summary（摘要） / feedContent: `full` or `summary`',
+      })
+      .default('full'),
     footer: z.object({
       address: z.string().min(1),
       phone: z.string().min(1),

@@ -1,6 +1,7 @@
 // @ts-check
 // Inlined at the end of every page (no file to fetch): marks the reader's saved 字号 and
-// 关怀模式, wires the print, font-size and 关怀模式 buttons, and loads the search code only when it is needed: the
+// 关怀模式, wires the print, font-size, 关怀模式 and 复制链接 buttons, opens the WeChat QR code
+// for printing, and loads the search code only when it is needed: the
 // reader focuses or types in the search box (or presses / or Ctrl/⌘+K), opens /search/,
 // or arrives from a search result (?hl=). The <head> already applied the saved size.
 (function () {
@@ -20,12 +21,41 @@
     });
   }
   markCare(root.dataset['care'] === 'on');
+  // 复制链接 stays hidden where the browser cannot copy.
+  var copyStatus = document.querySelector('[data-copy-status]');
+  if (navigator.clipboard)
+    document.querySelectorAll('[data-copy]').forEach(function (b) {
+      b.removeAttribute('hidden');
+    });
+  // Print stylesheets cannot open a closed <details> in older browsers.
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details[data-share-qr]').forEach(function (d) {
+      d.setAttribute('open', '');
+    });
+  });
   document.addEventListener('click', function (event) {
     var target =
-      event.target instanceof Element ? event.target.closest('[data-font-size],[data-print],[data-care-toggle]') : null;
+      event.target instanceof Element
+        ? event.target.closest('[data-font-size],[data-print],[data-care-toggle],[data-copy]')
+        : null;
     if (!target) return;
     if (target.hasAttribute('data-print')) {
       window.print();
+      return;
+    }
+    if (target.hasAttribute('data-copy')) {
+      /** @param {string} text */
+      var say = function (text) {
+        if (copyStatus) copyStatus.textContent = text;
+      };
+      navigator.clipboard.writeText(target.getAttribute('data-copy') || location.href).then(
+        function () {
+          say('链接已复制，可以粘贴到微信、QQ 或邮件里。');
+        },
+        function () {
+          say('没能复制，请复制浏览器地址栏里的网址。');
+        },
+      );
       return;
     }
     if (target.hasAttribute('data-care-toggle')) {

@@ -31,6 +31,23 @@ describe('RSS feeds', () => {
     expect(liu.categories.map((c) => c.label)).toEqual(['劳模风采']);
   });
 
+  test('items carry the whole article, with absolute addresses, or only its summary, as the site says', async () => {
+    const { body } = await get(feedUrl());
+    const feed = parseFeed(body);
+    const liu = feed.items.find((i) => i.url === url({ id: 'laomo-liu-yi' }))!;
+    const source = articles.find((a) => a.id === 'laomo-liu-yi')!;
+    expect(liu.description).toMatch(/^7月12日,全国纺织工业/);
+    if (site.feedContent === 'summary') {
+      expect(body).not.toContain('<content:encoded>');
+      return;
+    }
+    const html = liu.content ?? '';
+    expect(html).toContain('<h2');
+    const text = html.replace(/<[^>]+>/g, '');
+    for (const paragraph of source.paragraphs) expect(text).toContain(paragraph);
+    expect(html).not.toMatch(/\s(?:href|src)="\/(?!\/)/);
+  });
+
   test.each(site.columns.map((c) => [c.name, c] as const))(
     'the %s feed lists exactly its published articles',
     async (_, column) => {

@@ -1,10 +1,12 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { PNG } from 'pngjs';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../../scripts/serve.ts';
-import { articleUrl, attachmentUrl, columnUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, shareImageUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
@@ -14,6 +16,8 @@ const column = site.columns.find((c) => c.name === '协会动态')!;
 /** A small but real PDF for the attachment fixture. */
 const PDF =
   '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
+// The fixture site's feeds carry the other kind of item than the real site's, so builds try both.
+const otherFeedContent = site.feedContent === 'full' ? 'summary' : 'full';
 
 describe('a site with several articles in one column', () => {
   const browser = useBrowser();
@@ -24,6 +28,11 @@ describe('a site with several articles in one column', () => {
 
   beforeAll(async () => {
     temp = await createTempSite();
+    const config = await readFile(join(temp.dir, 'src/site.config.ts'), 'utf8');
+    await temp.write(
+      'src/site.config.ts',
+      config.replace(`feedContent: '${site.feedContent}'`, `feedContent: '${otherFeedContent}'`),
+    );
     for (const name of [
       'fixture-first.md',
       'fixture-second.md',
@@ -35,6 +44,14 @@ describe('a site with several articles in one column', () => {
       await temp.write(`content/articles/fixtures/${name}`, await fixture(`articles/${name}`));
     await temp.write('content/articles/fixtures/fixture-form.pdf', PDF);
     await temp.write('content/articles/fixtures/fixture-list.xlsx', 'x'.repeat(3000));
+    // An article with a cover, in another column: it shares its cover instead of a drawn card.
+    const cover = new PNG({ width: 1600, height: 1000 });
+    cover.data.fill(180);
+    await writeFile(join(temp.dir, 'content/articles/fixtures/fixture-cover.png'), PNG.sync.write(cover));
+    await temp.write(
+      'content/articles/fixtures/fixture-cover.md',
+      `---\ntitle: 测试封面文章\ndate: 2019-01-01\ncolumn: 行业资讯\ncover: ./fixture-cover.png\ncoverAlt: 灰色的测试封面\n---\n\n有封面的文章。\n`,
+    );
     // Enough articles in one column for a second page.
     for (let n = 1; n <= site.pageSize; n++)
       await temp.write(
@@ -129,6 +146,33 @@ describe('a site with several articles in one column', () => {
       expect((await page.request.get(articleUrl({ id }))).status()).toBe(404);
     await page.goto(columnUrl(column));
     await expect(page.getByText(/测试草稿|测试定时发布/).count()).resolves.toBe(0);
+  });
+
+  test(`the feed follows the site's feedContent setting (${otherFeedContent} here)`, async () => {
+    const xml = await readFile(join(temp.dir, 'dist', feedUrl(column)), 'utf8');
+    const item = parseFeed(xml).items.find(
+      (i) => i.url === absoluteUrl(articleUrl({ id: 'fixture-first' }), site.url),
+    )!;
+    expect(item.description).toBe(
+      '这是测试用的第一篇文章，只在测试的临时站点中构建。第二段落，用来检查段落顺序。参见国家标准全文公开系统。',
+    );
+    if (otherFeedContent === 'summary') {
+      expect(xml).not.toContain('<content:encoded>');
+    } else {
+      expect(item.content).toContain('<p>第二段落，用来检查段落顺序。参见<a href="https://openstd.samr.gov.cn/"');
+    }
+  });
+
+  test('an article with a cover shares the cover, cut to 1200×630, and gets no drawn card', async () => {
+    const html = await readFile(join(temp.dir, 'dist', articleUrl({ id: 'fixture-cover' }), 'index.html'), 'utf8');
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(image).toMatch(/\/_astro\/fixture-cover\.[^/]+\.jpe?g$/);
+    expect(html).toContain('<meta property="og:image:alt" content="灰色的测试封面">');
+    const jpeg = await readFile(join(temp.dir, 'dist', new URL(image).pathname));
+    const frame = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+    expect([jpeg.readUInt16BE(frame + 7), jpeg.readUInt16BE(frame + 5)]).toEqual([1200, 630]);
+    await expect(readFile(join(temp.dir, 'dist', shareImageUrl({ id: 'fixture-cover' })))).rejects.toThrow();
+    await expect(readFile(join(temp.dir, 'dist', shareImageUrl({ id: 'fixture-first' })))).resolves.toBeTruthy();
   });
 
   test('the meta line shows time, 来源 and 作者 when given', async () => {

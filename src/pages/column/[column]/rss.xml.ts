@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildVisibility, publishedArticles } from '../../../lib/articles.ts';
 import { feedOptions } from '../../../lib/feed.ts';
+import { articleHtml } from '../../../lib/article-html.ts';
 import type { Column } from '../../../schemas/site.ts';
 import { site } from '../../../site.config.ts';
 
@@ -12,5 +13,5 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute<{ column: Column }> = async ({ props: { column } }) => {
   const all = await getCollection('articles', (a) => a.data.column === column.name);
   const published = publishedArticles(all, buildVisibility(__PREVIEW_UNPUBLISHED__));
-  return rss(feedOptions(site, `${column.name} - ${site.name}`, column.description, published));
+  return rss(await feedOptions(site, `${column.name} - ${site.name}`, column.description, published, articleHtml));
 };
