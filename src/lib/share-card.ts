@@ -1,7 +1,7 @@
 // The share card (分享图): the 1200×630 picture WeChat, Weibo, QQ and search engines show
 // beside a link. Pure functions: the card's design as a Satori element tree, and which chunks
 // of the Noto Sans SC font its text needs. Rendering and caching live in share-image.ts.
-import type { PublishedArticle } from './articles.ts';
+import { shortTitle, type PublishedArticle } from './articles.ts';
 import type { Column, SiteConfig } from '../schemas/site.ts';
 import { formatChineseDate } from './dates.ts';
 
@@ -24,7 +24,8 @@ export interface ShareCard {
 /** The card of a published article: headline, column, date and the association. */
 export function articleCard(article: PublishedArticle, column: Column, site: SiteConfig): ShareCard {
   return {
-    title: article.data.title,
+    // The column is the card's label, so a headline's leading `劳模风采 |` is not repeated.
+    title: shortTitle(article.data.title),
     label: column.name,
     date: formatChineseDate(article.data.date),
     siteName: site.name,

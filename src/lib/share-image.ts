@@ -1,6 +1,6 @@
 // Draws share cards (see share-card.ts) as PNG with Satori and resvg, using only the chunks of
 // Noto Sans SC (from @fontsource/noto-sans-sc) that hold the card's characters. Drawing takes
-// tens of milliseconds, so each picture is kept in node_modules/.cache/ under a hash of all
+// tens of milliseconds, so each picture is kept in .cache/share-cards/ under a hash of all
 // that goes into it: a rebuild only reads the file back.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const LOGO = join(process.cwd(), 'public/favicon.svg');
 
 /** Where drawn cards are kept; SHARE_IMAGE_CACHE moves it (the benchmark starts from empty). */
 export const shareCacheDir = (): string =>
-  process.env['SHARE_IMAGE_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/lnga-share');
+  process.env['SHARE_IMAGE_CACHE'] ?? join(process.cwd(), '.cache/share-cards');
 
 let chunkTable: FontChunk[] | undefined;
 const fontChunks = (): FontChunk[] =>

@@ -24,9 +24,9 @@ const fontsource = parseUnicodeRanges(
 );
 
 describe('articleCard', () => {
-  test('shows the headline, the column, the date in Chinese and the association', () => {
+  test('shows the headline (without the column label it repeats), the column, the date in Chinese and the association', () => {
     expect(articleCard(liu, column, site)).toEqual({
-      title: LIU_YI,
+      title: '全国纺织工业劳动模范——刘毅:不忘初心抓主业 一心一意谋发展',
       label: '劳模风采',
       date: '2022年7月12日',
       siteName: '辽宁省纺织服装协会',
