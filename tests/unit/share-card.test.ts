@@ -8,7 +8,6 @@ import {
   chunksFor,
   drawsShareCard,
   headlineSize,
-  logoArcs,
   parseUnicodeRanges,
   siteCard,
 } from '../../src/lib/share-card.ts';
@@ -68,11 +67,6 @@ describe('cardTree', () => {
     for (const ch of '全国纺织工业劳动模范刘毅辽宁省纺织服装协会') expect(weights.get(700)?.has(ch), ch).toBe(true);
     for (const ch of '2022年7月12日') expect(weights.get(400)?.has(ch), ch).toBe(true);
     expect(weights.get(400)?.has(' ')).toBe(false);
-  });
-  test('the watermark is the logo without its tile', () => {
-    expect(logo).toContain('<rect');
-    expect(logoArcs(logo)).not.toContain('<rect');
-    expect(logoArcs(logo)).toContain('<path');
   });
 });
 
