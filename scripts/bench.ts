@@ -1,18 +1,18 @@
 // The benchmark: generates N Chinese articles in a temporary copy of the site (never in
 // content/), builds and indexes them, serves the result and measures what readers get; then
 // builds again to time a rebuild, when every share card comes from the cache.
-// Usage: npm run bench -- [--articles 1000] [--out .tmp/bench-1000.json]
+// Usage: npm run bench -- [--articles 1000] [--out .tmp/bench-1000.json] [--keep]
+// (--keep leaves the generated site in place, e.g. for scripts/search-probe.ts).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
-import { launchChromium } from './browser.ts';
 import { generateArticles } from './generate-articles.ts';
 import { auditSite, failingLines, scoreLine } from './lighthouse.ts';
-import { serveStatic } from './serve.ts';
+import { startNginx } from './nginx.ts';
+import { probeSearch, type ProbeQuery } from './search-probe.ts';
 import { createTempSite } from './temp-site.ts';
 import { articleUrl } from '../src/lib/urls.ts';
 
@@ -135,59 +135,11 @@ try {
     externalJsFiles: externalJs.length,
   };
 
-  // Search in Chromium: bytes and time of the first search, median of 20 later ones.
-  const server = await serveStatic(dist, 0);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await launchChromium();
-  const page = await browser.newPage();
-  let bytes = 0;
-  page.on('response', (r) => {
-    void r.body().then(
-      (b) => (bytes += b.length),
-      () => undefined,
-    );
-  });
-  await page.goto(`${origin}/news/bench-00001/`);
-  await page.waitForLoadState('networkidle');
-  const beforeSearch = bytes;
-  const timeSearch = (query: string): Promise<number> =>
-    page.evaluate(async (q) => {
-      const input = document.querySelector<HTMLInputElement>('#site-search')!;
-      input.focus();
-      const list = (): Element | null => document.querySelector('#search-panel-list');
-      const before = list()?.innerHTML ?? '';
-      const started = performance.now();
-      input.value = q;
-      input.dispatchEvent(new Event('input'));
-      await new Promise<void>((done) => {
-        const check = (): void => {
-          const now = list()?.innerHTML ?? '';
-          if (now && now !== before) done();
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      return performance.now() - started - 120; // the panel waits 120 ms for typing to pause
-    }, query);
-  const first = await timeSearch('产业集群');
-  await page.waitForLoadState('networkidle');
-  const firstBytes = bytes - beforeSearch;
-  const words = [
-    '品牌培育',
-    '沈阳',
-    '智能制造',
-    '西柳 商会',
-    '设计大赛',
-    '绿色发展',
-    '大连',
-    '检测中心',
-    '交易额',
-    '人才培养',
-  ];
-  const later: number[] = [];
-  for (let i = 0; i < 20; i++) later.push(await timeSearch(words[i % words.length]! + (i >= 10 ? ' 辽阳' : '')));
-  await browser.close();
-  server.close();
+  // Search in Chromium, served by the production nginx: time, bytes over the wire
+  // (compressed), requests and Pagefind searches of the first search and of 20 later ones.
+  const nginx = await startNginx(dist);
+  const probe = await probeSearch(nginx.origin, articleUrl({ id: 'bench-00001' })).finally(() => nginx.stop());
+  const [first, ...later] = probe as [ProbeQuery, ...ProbeQuery[]];
 
   // A rebuild with nothing changed: the share cards come from the cache.
   const cold = shareCardMs(result.output);
@@ -207,8 +159,15 @@ try {
     distBytes: folderBytes(dist, plain),
     indexBytes: folderBytes(join(dist, 'pagefind'), plain),
     articlePage: pageBytes,
-    firstSearch: { ms: first, bytes: firstBytes },
-    laterSearchMedianMs: median(later),
+    firstSearch: {
+      ms: first.ms,
+      wireBytes: first.wireBytes,
+      requests: first.requests.length,
+      searches: first.calls.length,
+    },
+    laterSearchMedianMs: median(later.map((q) => q.ms)),
+    laterSearchMedianSearches: median(later.map((q) => q.calls.length)),
+    searchProbe: probe,
     rebuildSeconds: rebuild.ms / 1000,
     shareCards: { count: cold.count, coldMsPerCard: cold.msPerCard, warmMsPerCard: warm.msPerCard },
     lighthouse,
@@ -225,8 +184,8 @@ try {
     'article HTML+CSS (brotli)': kb(pageBytes.htmlBrotli + pageBytes.cssBrotli),
     'article HTML+CSS (gzip)': kb(pageBytes.htmlGzip + pageBytes.cssGzip),
     'JS before interaction': `${kb(pageBytes.inlineJs)} inline, ${pageBytes.externalJsFiles} files`,
-    'first search': `${first.toFixed(0)} ms, ${kb(firstBytes)}`,
-    'later searches (median of 20)': `${median(later).toFixed(0)} ms`,
+    'first search (bytes compressed, as sent)': `${first.ms.toFixed(0)} ms, ${kb(first.wireBytes)}, ${first.requests.length} requests, ${first.calls.length} Pagefind searches`,
+    'later searches (median of 20)': `${figures.laterSearchMedianMs.toFixed(0)} ms, ${figures.laterSearchMedianSearches} Pagefind searches`,
     'rebuild, nothing changed (s)': figures.rebuildSeconds.toFixed(1),
     'share cards: drawn / cached': `${cold.count} cards, ${cold.msPerCard.toFixed(1)} / ${warm.msPerCard.toFixed(1)} ms each`,
     ...Object.fromEntries(
@@ -239,5 +198,6 @@ try {
   for (const line of lighthouse.flatMap(failingLines)) console.log(line);
   console.log(`JSON: ${out}`);
 } finally {
-  if (!values.keep) await temp.remove();
+  if (values.keep) console.log(`保留生成的网站 / kept the generated site: ${join(temp.dir, 'dist')}`);
+  else await temp.remove();
 }

@@ -40,9 +40,10 @@ export async function buildIndex(dist: string): Promise<number> {
   const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  // Pagefind's own search interfaces and highlighter: the site has its own.
+  // Pagefind's own search interfaces and highlighter: the site has its own. And its web
+  // worker: the site runs Pagefind on the page (see scripts/search/engine.ts).
   for (const name of await readdir(join(dist, 'pagefind')))
-    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(name)) await rm(join(dist, 'pagefind', name));
+    if (/^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(name)) await rm(join(dist, 'pagefind', name));
   return count;
 }
 

@@ -38,6 +38,19 @@ export function rankHits(tiers: Hit[][], byScore = true): RankedHit[] {
   return ranked;
 }
 
+/** True when the word positions (ascending) hold `length` consecutive numbers. */
+export function hasRun(positions: readonly number[], length: number): boolean {
+  let run = 0;
+  let previous = -2;
+  for (const p of positions) {
+    if (p === previous) continue;
+    run = p === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+    previous = p;
+  }
+  return false;
+}
+
 /** Text with each character normalised like queries, keeping every offset in place. */
 function comparable(text: string): string {
   return Array.from(text, (ch) => {

@@ -132,11 +132,23 @@ export function termQuery(term: string): TermQuery {
   return prefix ? { phrase, prefix } : { phrase };
 }
 
-/** The Pagefind query holding all the terms whole: quoted phrases, plus their words again to rank by. */
-export function wholeQuery(terms: TermQuery[]): string {
-  const phrases = terms.filter((t) => t.phrase.length > 0).map((t) => `"${t.phrase.join(' ')}"`);
-  const words = terms.flatMap((t) => [...t.phrase, ...(t.prefix ? [t.prefix] : [])]);
-  return [...phrases, ...words].join(' ');
+/** The words of a term, unquoted: what Pagefind's plain search (all words, any order) asks for. */
+export function termWords(query: TermQuery): string[] {
+  return [...query.phrase, ...(query.prefix ? [query.prefix] : [])];
+}
+
+/**
+ * The pairs of a term whose exactness the word positions of a plain search can prove: two
+ * or more Han characters, none of them twice. Each pair then fixes the first character of
+ * the next, which only one of the term's pairs starts with, so n−1 of its pairs at n−1
+ * consecutive positions are the term itself, in order. Other terms (numbers, letters, a
+ * character twice, as in 一心一意) give null and need Pagefind's phrase search.
+ */
+export function positionalPairs(term: string): string[] | null {
+  const all = runs(term).filter(isText);
+  const chars = all.length === 1 && all[0]!.han ? [...all[0]!.text] : [];
+  if (chars.length < 2 || new Set(chars).size !== chars.length) return null;
+  return termQuery(term).phrase;
 }
 
 /** The looser tokens of a term: each Han character alone (as a prefix), for pages holding them apart. */

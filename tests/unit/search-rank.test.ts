@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerptHtml, matchRanges, rankHits } from '../../src/lib/search-rank.ts';
+import { excerptHtml, hasRun, matchRanges, rankHits } from '../../src/lib/search-rank.ts';
 
 describe('rankHits', () => {
   test('puts pages holding the whole term before pages holding its pairs apart', () => {
@@ -32,6 +32,18 @@ describe('rankHits', () => {
       { id: 'old', score: 9, exact: 1 },
     ];
     expect(rankHits([hits], false).map((r) => r.id)).toEqual(['new', 'old']);
+  });
+});
+
+describe('hasRun', () => {
+  test('finds consecutive positions anywhere in the list', () => {
+    expect(hasRun([3, 7, 8, 9, 20], 3)).toBe(true);
+    expect(hasRun([3, 7, 8, 10, 11], 3)).toBe(false);
+    expect(hasRun([5], 1)).toBe(true);
+    expect(hasRun([], 1)).toBe(false);
+  });
+  test('ignores a position reported twice', () => {
+    expect(hasRun([1, 2, 2, 3], 3)).toBe(true);
   });
 });
 

@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { hasRun } from '../../src/lib/search-rank.ts';
 import {
   characterTokens,
   hasHan,
   indexTokens,
   normalizeText,
   queryTerms,
+  positionalPairs,
   termQuery,
-  wholeQuery,
+  termWords,
 } from '../../src/lib/search-tokens.ts';
 
 /** True when the phrase stands in the token list side by side, in order. */
@@ -74,11 +76,32 @@ describe('termQuery', () => {
   });
 });
 
-describe('wholeQuery', () => {
-  test('quotes each phrase and repeats the words for ranking', () => {
-    const q = wholeQuery([termQuery('西柳'), termQuery('柳')]);
+describe('termWords', () => {
+  test('lists the phrase, then the prefix', () => {
     const [xiliu] = termQuery('西柳').phrase;
-    expect(q).toBe(`"${xiliu}" ${xiliu} ${termQuery('柳').prefix}`);
+    expect(termWords(termQuery('西柳'))).toEqual([xiliu]);
+    expect(termWords(termQuery('543'))).toEqual(['543q']);
+  });
+});
+
+describe('positionalPairs', () => {
+  /** Word positions at which the page holds one of the pairs, as a plain search reports them. */
+  const positions = (text: string, pairs: string[]): number[] =>
+    indexTokens(text).flatMap((t, i) => (pairs.includes(t) ? [i] : []));
+  test('gives the pairs of a term of distinct Han characters', () => {
+    expect(positionalPairs('党群服务中心')).toEqual(termQuery('党群服务中心').phrase);
+    expect(positionalPairs('西柳')).toEqual(termQuery('西柳').phrase);
+  });
+  test('leaves numbers, letters, lone and repeated characters to the phrase search', () => {
+    for (const term of ['柳', '905亿元', 'cotton', '一心一意谋发展', '哈哈'])
+      expect(positionalPairs(term), term).toBeNull();
+  });
+  test('pairs side by side are the term; pairs apart or out of order are not', () => {
+    const pairs = positionalPairs('党群服务中心')!;
+    expect(hasRun(positions('现任党群服务中心主任', pairs), pairs.length)).toBe(true);
+    expect(hasRun(positions('党群、服务中心', pairs), pairs.length)).toBe(false);
+    expect(hasRun(positions('中心党群服务', pairs), pairs.length)).toBe(false);
+    expect(hasRun(positions('务中心主任党群服', pairs), pairs.length)).toBe(false);
   });
 });
 

@@ -1,7 +1,9 @@
 // Asks Pagefind in tiers (whole terms, then some terms, then the characters apart) and
 // ranks the answers; see lib/search-tokens.ts for why the index holds tokens, not Chinese.
-import { rankHits, type Hit, type RankedHit } from '../../lib/search-rank.ts';
-import { characterTokens, hasHan, queryTerms, termQuery, type TermQuery } from '../../lib/search-tokens.ts';
+// Each Pagefind search costs time in proportion to the pages it matches (on a large site,
+// most of them), so a term is asked once where its word positions can prove it whole.
+import { hasRun, rankHits, type Hit, type RankedHit } from '../../lib/search-rank.ts';
+import { characterTokens, hasHan, positionalPairs, queryTerms, termQuery, termWords } from '../../lib/search-tokens.ts';
 
 export interface ResultData {
   url: string;
@@ -10,10 +12,14 @@ export interface ResultData {
 interface PagefindResult {
   id: string;
   score: number;
+  /** Word positions of the matches: for a plain search, every position of every query word. */
+  words: number[];
   data: () => Promise<ResultData>;
 }
 interface PagefindApi {
   options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  preload: (q: string) => Promise<void>;
   search: (
     q: string,
     o?: { filters?: Record<string, string>; sort?: Record<string, string> },
@@ -40,13 +46,16 @@ export class IndexMissing extends Error {}
 
 let api: Promise<PagefindApi> | null = null;
 
-/** Loads Pagefind once, on first use. */
+/** Loads Pagefind once, on first use (or when the reader focuses the box): its code, metadata and WebAssembly. */
 export function pagefind(): Promise<PagefindApi> {
   api ??= (async () => {
     const url = '/pagefind/pagefind.js';
     try {
       const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      await module.options({ excerptLength: 0 });
+      // No web worker: on a large site each search returns thousands of pages, and passing
+      // them between threads (and releasing each one's data later) cost more than the search.
+      await module.options({ excerptLength: 0, noWorker: true });
+      await module.init();
       return module;
     } catch {
       api = null;
@@ -54,6 +63,11 @@ export function pagefind(): Promise<PagefindApi> {
     }
   })();
   return api;
+}
+
+/** Loads Pagefind ahead of the first query (when the reader focuses the box); errors wait for that query. */
+export function warmUp(): void {
+  pagefind().catch(() => undefined);
 }
 
 let traditional: Promise<Map<string, string>> | null = null;
@@ -69,6 +83,19 @@ function traditionalTable(): Promise<Map<string, string>> {
       return map;
     });
   return traditional;
+}
+
+/**
+ * Starts fetching the index chunks a query will need, while the panel waits for typing
+ * to pause; the search that follows finds them loaded. Errors wait for that search.
+ */
+export function preloadQuery(text: string): void {
+  const words = queryTerms(text).flatMap((t) => termWords(termQuery(t)));
+  if (words.length)
+    void pagefind().then(
+      (pf) => pf.preload(words.join(' ')),
+      () => undefined,
+    );
 }
 
 /** Runs a query through the tiers and ranks all matching pages. */
@@ -91,38 +118,33 @@ export async function runQuery(query: Query): Promise<Outcome> {
     return found;
   };
 
-  // A quoted phrase is exact and in order, but Pagefind drops that rule when other words
-  // share the query; so each term's phrase, and its trailing prefix, is searched alone.
-  const termPages = async (term: TermQuery): Promise<string[]> => {
-    const parts: string[][] = [];
-    if (term.phrase.length) parts.push((await search(`"${term.phrase.join(' ')}"`)).map((r) => r.id));
-    if (term.prefix) parts.push((await search(term.prefix)).map((r) => r.id));
-    const [first = [], ...rest] = parts;
-    const others = rest.map((ids) => new Set(ids));
-    return first.filter((id) => others.every((set) => set.has(id)));
-  };
-
-  /** Relevance of pages for the terms' words, from Pagefind's scores (phrase matches score flat). */
-  const scores = async (terms: TermQuery[]): Promise<Map<string, number>> => {
-    const words = terms.flatMap((t) => [...t.phrase, ...(t.prefix ? [t.prefix] : [])]);
-    return new Map((await search(words.join(' '))).map((r) => [r.id, r.score]));
+  /**
+   * The pages holding one term whole, with Pagefind's relevance score for its words. A plain
+   * search gives the scores; the positions prove a term of distinct characters whole, other
+   * terms also need the quoted phrase (exact and in order, but scored flat).
+   */
+  const termPages = async (term: string): Promise<Map<string, number>> => {
+    const pairs = positionalPairs(term);
+    const q = termQuery(term);
+    const plain = await search(termWords(q).join(' '));
+    if (pairs) return new Map(plain.filter((r) => hasRun(r.words, pairs.length)).map((r) => [r.id, r.score]));
+    if (q.phrase.length + (q.prefix ? 1 : 0) <= 1) return new Map(plain.map((r) => [r.id, r.score]));
+    const exact = new Set((await search(`"${q.phrase.join(' ')}"`)).map((r) => r.id));
+    return new Map(plain.filter((r) => exact.has(r.id)).map((r) => [r.id, r.score]));
   };
 
   const tiersFor = async (terms: string[]): Promise<Hit[][]> => {
-    const queries = terms.map(termQuery);
-    const perTerm: string[][] = [];
-    for (const q of queries) perTerm.push(await termPages(q));
-    const score = await scores(queries);
-    const hit = (id: string, exact: number): Hit => ({ id, score: score.get(id) ?? 0, exact });
-    const [first = [], ...rest] = perTerm;
-    const others = rest.map((ids) => new Set(ids));
-    const whole = first.filter((id) => others.every((set) => set.has(id))).map((id) => hit(id, terms.length));
-    const some: Hit[] = [];
-    if (terms.length > 1) {
-      const counts = new Map<string, number>();
-      for (const ids of perTerm) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-      for (const [id, count] of counts) some.push(hit(id, count));
-    }
+    const perTerm: Map<string, number>[] = [];
+    for (const term of terms) perTerm.push(await termPages(term));
+    const found = new Map<string, Hit>();
+    for (const termHits of perTerm)
+      for (const [id, score] of termHits) {
+        const hit = found.get(id) ?? { id, score: 0, exact: 0 };
+        found.set(id, { id, score: hit.score + score, exact: hit.exact + 1 });
+      }
+    const hits = [...found.values()];
+    const whole = hits.filter((h) => h.exact === terms.length);
+    const some = hits.filter((h) => h.exact < terms.length);
     const apart =
       whole.length < 10
         ? (await search(terms.flatMap(characterTokens).join(' '))).map((r) => ({ id: r.id, score: r.score, exact: 0 }))

@@ -1,7 +1,7 @@
 // Results as you type, in a panel under the header search box. ↑ ↓ move, Enter opens,
 // Esc closes; the form still submits to /search/ for the full list.
 import { searchUrl } from '../../lib/urls.ts';
-import { IndexMissing, runQuery } from './engine.ts';
+import { IndexMissing, preloadQuery, runQuery, warmUp } from './engine.ts';
 import { el, excerpt, metaLine, withHighlight } from './render.ts';
 
 const SHOWN = 5;
@@ -109,6 +109,8 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
   };
 
   input.addEventListener('input', () => {
+    // The chunks load during the pause, so the search after it runs at once.
+    preloadQuery(input.value);
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DELAY_MS);
   });
@@ -139,5 +141,6 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) open(false);
   });
+  warmUp();
   if (input.value.trim() && document.activeElement === input) void run();
 }
