@@ -21,6 +21,8 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '1000' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    /** Only build and index (for very large runs): no search, rebuild or Lighthouse. */
+    'build-only': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.articles);
@@ -113,11 +115,36 @@ try {
   for (const a of generateArticles(count)) await temp.write(a.path, a.source);
 
   const result = await build(temp.dir);
-  if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-3000)}`);
+  if (result.code !== 0)
+    throw new Error(
+      `build failed after ${(result.ms / 1000).toFixed(0)} s, peak memory ${mb(result.peak)}, ` +
+        `${[...result.output.matchAll(/ (\/\S+) \(\+\d+ms\)/g)].length} routes written:\n${result.output.slice(-3000)}`,
+    );
   const pages = Number(/(\d+) page\(s\) built/.exec(result.output)?.[1] ?? 0);
   const indexMs = Number(/indexed \d+ pages in (\d+) ms/.exec(result.output)?.[1] ?? 0);
   const dist = join(temp.dir, 'dist');
   const plain = (f: string): boolean => !/\.(br|gz)$/.test(f);
+  if (values['build-only']) {
+    const figures = {
+      articles: count,
+      pages,
+      buildSeconds: result.ms / 1000,
+      indexSeconds: indexMs / 1000,
+      peakMemoryBytes: result.peak,
+      shareCards: shareCardMs(result.output),
+    };
+    await mkdir(resolve(out, '..'), { recursive: true });
+    await writeFile(out, JSON.stringify(figures, null, 2));
+    console.table({
+      'build + index (s)': figures.buildSeconds.toFixed(1),
+      '  of which index (s)': figures.indexSeconds.toFixed(1),
+      'peak memory (build and index)': mb(figures.peakMemoryBytes),
+      'pages per second': (pages / figures.buildSeconds).toFixed(0),
+      'share cards drawn': `${figures.shareCards.count}, ${figures.shareCards.msPerCard.toFixed(1)} ms each`,
+    });
+    if (!values.keep) await temp.remove();
+    process.exit(0);
+  }
 
   // One generated article page, as the production server sends it.
   const articleDir = join(dist, 'news', 'bench-00001');
