@@ -27,10 +27,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * 相关新闻 for many articles at once: indexes the candidates by person, tag and column once,
- * so that each article costs what it shares rather than a pass over the whole site (a build
- * of 10,000 articles would otherwise score 100 million pairs). Same ranking as
- * `relatedArticles`.
+ * 相关新闻: for an article, the `limit` candidates that share the most with it (same person,
+ * then each shared tag, then the same column), newer first among equals and undated entries
+ * (awaiting their text) last; candidates sharing nothing are left out. The candidates are
+ * indexed by person, tag and column once, so that each article costs what it shares rather
+ * than a pass over the whole site (10,000 articles would otherwise score 100 million pairs).
  */
 export function relatedFinder<A extends Article>(candidates: A[], limit = 6): (article: Article) => A[] {
   const sorted = [...candidates].sort(byRecency);
@@ -74,13 +75,4 @@ export function relatedFinder<A extends Article>(candidates: A[], limit = 6): (a
     for (const i of touched) scores[i] = 0;
     return related;
   };
-}
-
-/**
- * 相关新闻: the `limit` candidates that share the most with `article` (same person, then
- * each shared tag, then the same column), newer first among equals and undated entries
- * (awaiting their text) last. Candidates sharing nothing are left out.
- */
-export function relatedArticles<A extends Article>(article: Article, candidates: A[], limit = 6): A[] {
-  return relatedFinder(candidates, limit)(article);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { relatedArticles, relatedFinder, relatedScore } from '../../src/lib/related.ts';
+import { relatedFinder, relatedScore } from '../../src/lib/related.ts';
 import { seededRandom } from '../../scripts/seeded-random.ts';
 import { article } from './fixtures.ts';
+import type { Article } from '../../src/lib/articles.ts';
 
 const person = { name: '刘毅', honour: '全国纺织工业劳动模范' };
 const base = article('base', {
@@ -37,7 +38,8 @@ describe('relatedScore', () => {
   });
 });
 
-describe('relatedArticles', () => {
+describe('relatedFinder', () => {
+  const relatedArticles = (a: Article, all: Article[], limit = 6) => relatedFinder(all, limit)(a);
   const candidates = [unrelated, sameColumnAwaiting, oneTagOld, sameColumn, base, oneTagNew, twoTags, samePerson];
   test('prefers the same person, then shared tags, then the same column, then recency', () => {
     expect(relatedArticles(base, candidates).map((a) => a.id)).toEqual([
@@ -57,7 +59,7 @@ describe('relatedArticles', () => {
   });
 });
 
-describe('relatedFinder', () => {
+describe('relatedFinder on many articles', () => {
   test('ranks exactly like scoring every pair, on a few hundred random articles', () => {
     const next = seededRandom(7);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
