@@ -8,14 +8,14 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import {
   checkArticle,
   duplicateAddresses,
-  readEntries,
+  readArticle,
   report,
   siteAddresses,
-  statusOf,
   type ArticleFile,
   type Entry,
   type Problem,
 } from '../lib/content-checks.ts';
+import { statusOf } from '../lib/articles.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { site } from '../site.config.ts';
 import { files } from './files.ts';
@@ -48,7 +48,8 @@ export async function checkContent(
   options: { dev: boolean; now?: Date },
 ): Promise<{ problems: Problem[]; draftProblems: Problem[]; entries: Entry[] }> {
   const articles = await readArticles(project);
-  const entries = readEntries(articles);
+  const read = articles.map(readArticle);
+  const entries = read.flatMap((r) => (r.entry ? [r.entry] : []));
   const context = {
     exists: (path: string) => existsSync(join(project, path)),
     addresses: siteAddresses(entries, site, {
@@ -63,7 +64,7 @@ export async function checkContent(
     ...p,
     file: base + p.file,
   }));
-  for (const article of articles) problems.push(...checkArticle(article, context));
+  articles.forEach((article, i) => problems.push(...checkArticle(article, context, read[i])));
   // A draft is not published: mistakes only its page would show are for the editor to fix
   // before publishing, not a reason to stop the site (those Astro cannot build past still are).
   const drafts = new Set(entries.filter((e) => e.data.draft).map((e) => e.file));

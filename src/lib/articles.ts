@@ -22,6 +22,17 @@ export function isPublished<A extends Article>(article: A, visibility: Visibilit
   return data.date.getTime() <= visibility.now.getTime();
 }
 
+/** What a build does with an entry: publish it, list it as awaiting text, or leave it out. */
+export function statusOf(
+  data: Pick<Article['data'], 'draft' | 'awaitingText' | 'date'>,
+  now: Date,
+): 'published' | 'awaiting' | 'draft' | 'scheduled' {
+  if (data.draft) return 'draft';
+  if (data.awaitingText) return 'awaiting';
+  if (data.date && data.date.getTime() > now.getTime()) return 'scheduled';
+  return 'published';
+}
+
 /** Only the headline is known: listed with a clear mark, never in search, feeds or sitemap. */
 export function isAwaitingText(article: Article, visibility: Visibility): boolean {
   return article.data.awaitingText && (!article.data.draft || visibility.drafts);

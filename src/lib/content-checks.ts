@@ -10,6 +10,7 @@ import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
 import { articleSchema } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site.ts';
+import { statusOf } from './articles.ts';
 import { parseBeijingDate } from './dates.ts';
 import { articleIdFromPath } from './slug.ts';
 import { attachmentUrl, articleUrl, columnUrl, feedUrl, galleryUrl, homeUrl, searchUrl, sitemapUrl } from './urls.ts';
@@ -301,10 +302,9 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
 }
 
 /** Every problem of one article file: front matter, files it names, body. */
-export function checkArticle(article: ArticleFile, context: CheckContext): Problem[] {
-  const problems: Problem[] = [];
-  const data = readFrontMatter(article.file, article.text, problems);
-  if (data) problems.push(...checkFrontMatterFiles(article.file, article.text, data, context));
+export function checkArticle(article: ArticleFile, context: CheckContext, read = readArticle(article)): Problem[] {
+  const problems = [...read.problems];
+  if (read.entry) problems.push(...checkFrontMatterFiles(article.file, article.text, read.entry.data, context));
   problems.push(...checkBody(article.file, article.text, context));
   return problems.sort((a, b) => a.line - b.line);
 }
@@ -332,22 +332,11 @@ export interface Entry {
   data: FrontMatter;
 }
 
-/** Reads the entries whose front matter is valid (the others are reported by `checkArticle`). */
-export function readEntries(articles: ArticleFile[]): Entry[] {
-  return articles.flatMap(({ file, text }) => {
-    const data = readFrontMatter(file, text, []);
-    return data ? [{ file, id: articleIdFromPath(file), data }] : [];
-  });
-}
-
-export type Status = 'published' | 'awaiting' | 'draft' | 'scheduled';
-
-/** What the build does with an entry: publish it, list it as awaiting text, or leave it out. */
-export function statusOf(data: Pick<FrontMatter, 'draft' | 'awaitingText' | 'date'>, now: Date): Status {
-  if (data.draft) return 'draft';
-  if (data.awaitingText) return 'awaiting';
-  if (data.date && data.date.getTime() > now.getTime()) return 'scheduled';
-  return 'published';
+/** An article's front matter, read once: its entry when valid, and its problems. */
+export function readArticle({ file, text }: ArticleFile): { entry: Entry | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const data = readFrontMatter(file, text, problems);
+  return { entry: data && { file, id: articleIdFromPath(file), data }, problems };
 }
 
 /**

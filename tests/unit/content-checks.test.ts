@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { statusOf } from '../../src/lib/articles.ts';
 import {
   checkArticle,
   duplicateAddresses,
   internalPath,
-  readEntries,
+  readArticle,
   siteAddresses,
-  statusOf,
   type CheckContext,
 } from '../../src/lib/content-checks.ts';
 
@@ -139,7 +139,7 @@ describe('internalPath', () => {
 
 describe('siteAddresses', () => {
   const now = new Date('2024-06-01T00:00:00Z');
-  const entries = readEntries([
+  const entries = [
     {
       file: 'content/articles/a.md',
       text: front('title: 甲\ndate: 2024-01-01\ncolumn: 通知公告\nattachments: [./表.xlsx]'),
@@ -147,7 +147,7 @@ describe('siteAddresses', () => {
     { file: 'content/articles/b.md', text: front('title: 乙\ndate: 2024-01-01\ncolumn: 协会动态\ndraft: true') },
     { file: 'content/articles/c/index.md', text: front('title: 丙\ndate: 2025-01-01\ncolumn: 协会动态') },
     { file: 'content/articles/d.md', text: front('title: 丁\ncolumn: 协会动态\nawaitingText: true') },
-  ]);
+  ].map((a) => readArticle(a).entry!);
   const site = { columns: [{ name: '协会动态', slug: 'xh', description: '.', order: 1 }], pageSize: 1 };
 
   test('holds what a build publishes: articles, attachments, column pages, public files', () => {
