@@ -1,6 +1,8 @@
 // What a reader sees of a file attached to an article before downloading it: its name,
 // its kind and its size, so that a 20 MB scan does not surprise anyone on a phone.
+import { dirname, join } from 'node:path';
 import { ATTACHMENT_TYPES } from '../schemas/article.ts';
+import { attachmentName } from './urls.ts';
 
 export interface AttachmentView {
   /** Name shown to readers. */
@@ -25,7 +27,7 @@ export function describeAttachment(
   attachment: { file: string; title?: string | undefined },
   bytes: number,
 ): AttachmentView {
-  const fileName = attachment.file.replace(/^.*[/\\]/, '');
+  const fileName = attachmentName(attachment.file);
   const extension = (/\.([^.]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
   return {
     name: attachment.title ?? fileName.replace(/\.[^.]+$/, ''),
@@ -33,4 +35,9 @@ export function describeAttachment(
     type: ATTACHMENT_TYPES[extension as keyof typeof ATTACHMENT_TYPES] ?? extension.toUpperCase(),
     size: formatBytes(bytes),
   };
+}
+
+/** Where an attachment of an article lies on disk: beside the article file. */
+export function attachmentPath(entry: { filePath?: string | undefined }, file: string): string {
+  return join(dirname(entry.filePath ?? ''), file);
 }

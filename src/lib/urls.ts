@@ -15,8 +15,11 @@ export const articleUrl = (article: { id: string }): string => `/news/${article.
 
 /** `/news/tongzhi/报名表.docx`: a file attached to an article (`./报名表.docx` beside it). */
 export function attachmentUrl(article: { id: string }, file: string): string {
-  return `${articleUrl(article)}${file.replace(/^.*[/\\]/, '')}`;
+  return `${articleUrl(article)}${attachmentName(file)}`;
 }
+
+/** `报名表.docx` of `./报名表.docx`: an attachment's name, the last segment of its address. */
+export const attachmentName = (file: string): string => file.replace(/^.*[/\\]/, '');
 
 /** `/news/laomo-liu-yi/share.png`: an article's share card; `/share.png`: the site's. */
 export function shareImageUrl(article?: { id: string }): string {

@@ -1,16 +1,17 @@
 // The files attached to articles (`attachments:`), copied from beside the article file.
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildVisibility, listedArticles } from '../../../lib/articles.ts';
+import { attachmentPath } from '../../../lib/attachments.ts';
+import { attachmentName } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (async () => {
   const listed = listedArticles(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));
   return listed.flatMap((entry) =>
     entry.data.attachments.map((attachment) => ({
-      params: { slug: entry.id, file: attachment.file.replace(/^.*[/\\]/, '') },
-      props: { path: join(dirname(entry.filePath ?? ''), attachment.file) },
+      params: { slug: entry.id, file: attachmentName(attachment.file) },
+      props: { path: attachmentPath(entry, attachment.file) },
     })),
   );
 }) satisfies GetStaticPaths;
