@@ -10,8 +10,13 @@ export default tseslint.config(
   ...astro.configs.recommended,
   {
     languageOptions: {
-      // __PREVIEW_UNPUBLISHED__ is defined at build time (src/env.d.ts).
-      globals: { ...globals.node, ...globals.browser, __PREVIEW_UNPUBLISHED__: 'readonly' },
+      // __PREVIEW_UNPUBLISHED__ and __SEARCH_SHARDS__ are defined at build time (src/env.d.ts).
+      globals: {
+        ...globals.node,
+        ...globals.browser,
+        __PREVIEW_UNPUBLISHED__: 'readonly',
+        __SEARCH_SHARDS__: 'readonly',
+      },
     },
     rules: {
       // `const { field: _, ...rest } = data` drops a field on purpose.

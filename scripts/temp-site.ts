@@ -11,8 +11,11 @@ export interface TempSite {
   dir: string;
   /** Writes a file relative to the site, e.g. `content/articles/x.md`. */
   write: (path: string, text: string) => Promise<void>;
-  /** Runs a command of the site (`astro build`, `npm run build`…), resolving with its exit code and output. */
-  run: (bin: keyof typeof BINS, args: string[]) => Promise<{ code: number; output: string }>;
+  /**
+   * Runs a command of the site (`astro build`, `npm run build`…) with extra environment
+   * variables, resolving with its exit code and output.
+   */
+  run: (bin: keyof typeof BINS, args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number; output: string }>;
   remove: () => Promise<void>;
 }
 
@@ -51,11 +54,11 @@ export async function createTempSite(options: { withContent?: boolean } = {}): P
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);
     },
-    run(bin, args) {
+    run(bin, args, env = {}) {
       return new Promise((done) => {
         const child = spawn(process.execPath, [join(PROJECT, BINS[bin]), ...args], {
           cwd: dir,
-          env: { ...siteEnv(), NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+          env: { ...siteEnv(), NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', ...env },
         });
         let output = '';
         child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -3,3 +3,9 @@
  * from DEV or NODE_ENV, which shells and test runners set): previews drafts and scheduled articles.
  */
 declare const __PREVIEW_UNPUBLISHED__: boolean;
+
+/**
+ * How many shards the search index has (see lib/search-shards.ts): set by the search
+ * integration when it bundles the browser code.
+ */
+declare const __SEARCH_SHARDS__: number;

@@ -10,21 +10,25 @@ import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { parse } from 'node-html-parser';
 import { files } from './files.ts';
 
 const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 const MIN_BYTES = 512;
 
-/** The sha256 sources of the inline scripts of one page (JSON data blocks aside). */
-function scriptHashes(html: string): string[] {
-  return parse(html)
-    .querySelectorAll('script:not([src])')
-    .filter((script) => {
-      const type = script.getAttribute('type');
-      return !type || type === 'module' || type === 'text/javascript';
-    })
-    .map((script) => `'sha256-${createHash('sha256').update(script.rawText).digest('base64')}'`);
+/**
+ * The sha256 sources of the inline scripts of one page (JSON data blocks aside). Astro
+ * writes every <script> whole, so a pattern finds them in a tenth of the time of parsing
+ * each of 10,000 pages.
+ */
+export function scriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc=/i.test(attributes)) continue;
+    const type = /\stype=["']?([^"'\s>]*)/i.exec(attributes)?.[1];
+    if (type && type !== 'module' && type !== 'text/javascript') continue;
+    hashes.push(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  }
+  return hashes;
 }
 
 /** The security headers every response carries. */

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
-import { extractRecord, recordHtml } from '../lib/search-record.ts';
+import { extractRecord, recordHtml, type SearchRecord } from '../lib/search-record.ts';
+import { planShards, SHARD_PAGES, shardPath } from '../lib/search-shards.ts';
 import { files } from './files.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../scripts/search/client.ts', import.meta.url));
@@ -22,29 +23,92 @@ function urlOf(dist: string, file: string): string {
   return '/' + path.replace(/(^|\/)index\.html$/, '$1');
 }
 
-/** Indexes the built pages into `dist/pagefind/`; returns how many pages went in. */
-export async function buildIndex(dist: string): Promise<number> {
+/** The built pages that may hold an indexed body (not 404), as files and URLs. */
+async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
+  const pages: { file: string; url: string }[] = [];
+  for await (const file of files(dist))
+    if (extname(file) === '.html' && urlOf(dist, file) !== '/404.html') pages.push({ file, url: urlOf(dist, file) });
+  return pages;
+}
+
+/** The search records of pages, read one after another. */
+async function* recordsOf(pages: { file: string; url: string }[]): AsyncGenerator<SearchRecord> {
+  for (const { file, url } of pages) {
+    const record = extractRecord(await readFile(file, 'utf8'), url);
+    if (record) yield record;
+  }
+}
+
+/** Pages handed to Pagefind at once: it indexes (in its own process) while the next are read. */
+const IN_FLIGHT = 64;
+
+/**
+ * Indexes records into one Pagefind index written to `outputPath`, then stops Pagefind,
+ * which frees its memory before another shard starts. Returns how many pages went in.
+ */
+async function writeShard(records: AsyncIterable<SearchRecord> | Iterable<SearchRecord>, outputPath: string) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const inFlight = new Set<Promise<void>>();
   let count = 0;
-  for await (const file of files(dist)) {
-    if (extname(file) !== '.html') continue;
-    const url = urlOf(dist, file);
-    if (url === '/404.html') continue;
-    const record = extractRecord(await readFile(file, 'utf8'), url);
-    if (!record) continue;
-    const added = await index.addHTMLFile({ url, content: recordHtml(record) });
-    if (added.errors.length) throw new Error(`Pagefind ${url}: ${added.errors.join('; ')}`);
+  for await (const record of records) {
+    const task = index.addHTMLFile({ url: record.url, content: recordHtml(record) }).then((added) => {
+      if (added.errors.length) throw new Error(`Pagefind ${record.url}: ${added.errors.join('; ')}`);
+    });
+    inFlight.add(task);
+    task.then(
+      () => inFlight.delete(task),
+      () => undefined,
+    );
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     count++;
   }
-  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+  await Promise.all(inFlight);
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  // Pagefind's own search interfaces and highlighter: the site has its own. And its web
-  // worker: the site runs Pagefind on the page (see scripts/search/engine.ts).
-  for (const name of await readdir(join(dist, 'pagefind')))
-    if (/^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(name)) await rm(join(dist, 'pagefind', name));
   return count;
+}
+
+/** Pages per index from SEARCH_SHARD_PAGES (for tests and tuning), else SHARD_PAGES. */
+const shardLimit = (): number => Number(process.env['SEARCH_SHARD_PAGES']) || SHARD_PAGES;
+
+/**
+ * Indexes the built pages into `dist/pagefind/`: one index up to the shard limit, else
+ * shards (see lib/search-shards.ts) indexed one at a time. Returns the pages and shards.
+ */
+export async function buildIndex(dist: string, limit = shardLimit()): Promise<{ pages: number; shards: number }> {
+  const pages = await builtPages(dist);
+  let shards: Iterable<SearchRecord>[] | AsyncIterable<SearchRecord>[] = [recordsOf(pages)];
+  // Only a site that may need shards reads every record first, to split them by date.
+  if (pages.length > limit) {
+    const records: SearchRecord[] = [];
+    for await (const record of recordsOf(pages)) records.push(record);
+    shards = planShards(records, limit);
+  }
+  let count = 0;
+  for (const [n, records] of shards.entries()) count += await writeShard(records, join(dist, shardPath(n)));
+  // Pagefind's own search interfaces and highlighter: the site has its own. And its web
+  // worker: the site runs Pagefind on the page (see scripts/search/engine.ts). A shard
+  // keeps only its index: the code and WebAssembly of the first serve them all.
+  for (const [n] of shards.entries()) {
+    const folder = join(dist, shardPath(n));
+    for (const name of await readdir(folder))
+      if (
+        n === 0
+          ? /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(name)
+          : /\.(js|css)$|^wasm\./.test(name)
+      )
+        await rm(join(folder, name));
+  }
+  return { pages: count, shards: shards.length };
+}
+
+/** How many shards the index in `dist/pagefind/` has (1 when not split; 0 when none). */
+export async function shardCount(dist: string): Promise<number> {
+  let n = 0;
+  while (existsSync(join(dist, shardPath(n), 'pagefind-entry.json'))) n++;
+  return n;
 }
 
 /** The traditional → simplified character map, as pairs in one string, from OpenCC's tables. */
@@ -60,8 +124,11 @@ async function traditionalMap(): Promise<string> {
   return pairs;
 }
 
-/** Bundles the browser code (one ES module) and writes the conversion table beside it. */
-export async function buildClient(outDir: string): Promise<void> {
+/**
+ * Bundles the browser code (one ES module) for an index of `shards` shards, and writes the
+ * conversion table beside it.
+ */
+export async function buildClient(outDir: string, shards: number): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await esbuild.build({
     entryPoints: { search: CLIENT_ENTRY },
@@ -71,6 +138,7 @@ export async function buildClient(outDir: string): Promise<void> {
     target: 'es2020',
     outdir: outDir,
     legalComments: 'none',
+    define: { __SEARCH_SHARDS__: String(Math.max(1, shards)) },
   });
   await writeFile(join(outDir, 't2s.json'), JSON.stringify(await traditionalMap()));
 }
@@ -88,10 +156,12 @@ export default function search(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const dist = fileURLToPath(dir);
         const started = performance.now();
-        await buildClient(join(dist, SEARCH_DIR));
-        const count = await buildIndex(dist);
+        const { pages, shards } = await buildIndex(dist);
+        await buildClient(join(dist, SEARCH_DIR), shards);
         logger.info(
-          `搜索索引：${count} 篇文章 / indexed ${count} pages in ${Math.round(performance.now() - started)} ms`,
+          `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+            (shards > 1 ? ` in ${shards} shards` : '') +
+            ` in ${Math.round(performance.now() - started)} ms`,
         );
       },
       'astro:server:setup': ({ server }) => {
@@ -108,7 +178,7 @@ export default function search(): AstroIntegration {
             res.end(await readFile(file));
           };
           if (path.startsWith(SEARCH_DIR)) {
-            bundled ??= buildClient(devClient);
+            bundled ??= shardCount(dist).then((shards) => buildClient(devClient, shards));
             void bundled
               .then(() =>
                 send(

@@ -1,5 +1,8 @@
 // The search evaluation: the real content plus 2,000 hard distractors, built in a temporary
 // copy of the site; every query must return its article in the top 3. Prints recall@3 and MRR.
+// It runs twice: with one index, as every site up to 15,000 pages has, and with the index
+// split into shards (see lib/search-shards.ts), as a larger site has.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -9,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve.ts';
 import { normalizeText, queryTerms } from '../../src/lib/search-tokens.ts';
 import { searchUrl } from '../../src/lib/urls.ts';
+import { shardPath } from '../../src/lib/search-shards.ts';
 import { evalQueries } from '../fixtures/search-queries.ts';
 import { sourceArticles } from './support/content.ts';
 import { distractors } from './support/distractors.ts';
@@ -20,7 +24,10 @@ const terms = (query: string): string[] => queryTerms(query);
 const allTerms = [...new Set(evalQueries.flatMap((q) => [...terms(q.query), ...(q.simplified ? [q.simplified] : [])]))];
 const fixtureText = (): Promise<string> => readFile('tests/fixtures/search/fixture-liu-bei.md', 'utf8');
 
-describe('search evaluation', () => {
+describe.each([
+  { index: 'one index', shardPages: undefined, shards: 1 },
+  { index: 'three shards', shardPages: '800', shards: 3 },
+])('search evaluation, $index', ({ index, shardPages, shards }) => {
   const browser = useBrowser();
   let temp: TempSite;
   let server: Server;
@@ -37,10 +44,10 @@ describe('search evaluation', () => {
     );
     for (const d of made) await temp.write(d.path, d.source);
     const started = performance.now();
-    const build = await temp.run('astro', ['build']);
+    const build = await temp.run('astro', ['build'], shardPages ? { SEARCH_SHARD_PAGES: shardPages } : {});
     expect(build.code, build.output.slice(-3000)).toBe(0);
     console.log(
-      `search eval: built ${made.length} distractors + real content in ${Math.round(performance.now() - started)} ms`,
+      `search eval (${index}): built ${made.length} distractors + real content in ${Math.round(performance.now() - started)} ms`,
     );
     server = await serveStatic(join(temp.dir, 'dist'), 0);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -59,8 +66,16 @@ describe('search evaluation', () => {
         .join('\n'),
     );
     console.log(
-      `search eval: ${ranks.length} queries, recall@3 ${(found / ranks.length).toFixed(3)}, MRR ${mrr.toFixed(3)}`,
+      `search eval (${index}): ${ranks.length} queries, recall@3 ${(found / ranks.length).toFixed(3)}, MRR ${mrr.toFixed(3)}`,
     );
+  });
+
+  test(`the index has ${shards} shard(s)`, () => {
+    const dist = join(temp.dir, 'dist');
+    for (let n = 0; n < 4; n++)
+      expect(existsSync(join(dist, shardPath(n), 'pagefind-entry.json')), `shard ${n}`).toBe(n < shards);
+    // Only the first shard brings Pagefind's code and WebAssembly.
+    if (shards > 1) expect(existsSync(join(dist, shardPath(1), 'pagefind.js'))).toBe(false);
   });
 
   test('the distractors never hold a query, and the targets do', async () => {
@@ -121,5 +136,20 @@ describe('search evaluation', () => {
     for (const line of dates) expect(line).toMatch(/2022-/);
     await page.getByRole('combobox', { name: '栏目' }).selectOption('劳模风采');
     await expect.poll(() => page.locator('#search-results > li').first().innerText()).toContain('劳模风采');
+  });
+
+  test('newest first keeps the date order across the whole site', async () => {
+    await page.goto(searchUrl('冠'));
+    await page.waitForSelector('#search-results li');
+    await page.getByRole('radio', { name: '最新' }).check();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'new');
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(10);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(20);
+    const dates = (await page.locator('#search-results > li p.text-muted').allInnerTexts()).map(
+      (line) => /\d{4}-\d{2}-\d{2}/.exec(line)?.[0] ?? '',
+    );
+    expect(dates.every(Boolean), dates.join(' ')).toBe(true);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { markExternalLinks, securityHeaders } from '../../src/integrations/deploy.ts';
+import { createHash } from 'node:crypto';
+import { markExternalLinks, scriptHashes, securityHeaders } from '../../src/integrations/deploy.ts';
+
+const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+describe('scriptHashes', () => {
+  test('hashes inline scripts exactly as written, and no script files or data blocks', () => {
+    const html =
+      '<head><script>boot()</script><script type="module">\n import("/a.js");\n</script>' +
+      '<script src="/x.js"></script><script type="application/ld+json">{"a":1}</script></head>' +
+      '<body><SCRIPT type=text/javascript>b()</SCRIPT></body>';
+    expect(scriptHashes(html)).toEqual([sha('boot()'), sha('\n import("/a.js");\n'), sha('b()')]);
+  });
+});
 
 describe('securityHeaders', () => {
   test('allow only our own and hashed scripts, and WebAssembly for search', () => {

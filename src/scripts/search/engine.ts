@@ -4,6 +4,7 @@
 // most of them), so a term is asked once where its word positions can prove it whole.
 import { hasRun, rankHits, type Hit, type RankedHit } from '../../lib/search-rank.ts';
 import { characterTokens, hasHan, positionalPairs, queryTerms, termQuery, termWords } from '../../lib/search-tokens.ts';
+import { SHARD_FILTER, shardPath } from '../../lib/search-shards.ts';
 
 export interface ResultData {
   url: string;
@@ -19,6 +20,7 @@ interface PagefindResult {
 interface PagefindApi {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
   preload: (q: string) => Promise<void>;
   search: (
     q: string,
@@ -56,6 +58,13 @@ export function pagefind(): Promise<PagefindApi> {
       // them between threads (and releasing each one's data later) cost more than the search.
       await module.options({ excerptLength: 0, noWorker: true });
       await module.init();
+      // A large site's index comes in shards, newest pages first: each is tagged with its
+      // number, so a newest-first search can keep that order (see runQuery).
+      if (__SEARCH_SHARDS__ > 1) {
+        await module.options({ mergeFilter: { [SHARD_FILTER]: '0' } });
+        for (let n = 1; n < __SEARCH_SHARDS__; n++)
+          await module.mergeIndex(shardPath(n), { mergeFilter: { [SHARD_FILTER]: String(n) } });
+      }
       return module;
     } catch {
       api = null;
@@ -110,10 +119,19 @@ export async function runQuery(query: Query): Promise<Outcome> {
   };
   const pages = new Map<string, PagefindResult>();
 
-  /** One Pagefind search (filtered and sorted as asked), its results in Pagefind's order. */
+  /**
+   * One Pagefind search (filtered and sorted as asked), its results in Pagefind's order.
+   * Pagefind orders the results of several shards by score alone, so newest first, each
+   * shard (newest pages first) is asked on its own, in turn.
+   */
   const search = async (pagefindQuery: string): Promise<PagefindResult[]> => {
     if (!pagefindQuery) return [];
-    const found = (await pf.search(pagefindQuery, options))?.results ?? [];
+    const shards = query.newest ? __SEARCH_SHARDS__ : 1;
+    const found: PagefindResult[] = [];
+    for (let n = 0; n < shards; n++) {
+      const filters = shards > 1 ? { ...options.filters, [SHARD_FILTER]: String(n) } : options.filters;
+      found.push(...((await pf.search(pagefindQuery, { ...options, filters }))?.results ?? []));
+    }
     for (const r of found) pages.set(r.id, r);
     return found;
   };
