@@ -1,15 +1,16 @@
 // The benchmark: generates N Chinese articles in a temporary copy of the site (never in
 // content/), builds and indexes them, serves the result and measures what readers get; then
 // builds again to time a rebuild, when every share card comes from the cache.
-// Usage: npm run bench -- [--articles 1000] [--out .tmp/bench-1000.json] [--keep]
-// (--keep leaves the generated site in place, e.g. for scripts/search-probe.ts).
+// Usage: npm run bench -- [--articles 1000] [--text topical|uniform] [--out .tmp/bench-1000.json] [--keep]
+// (--keep leaves the generated site in place, e.g. for scripts/search-probe.ts; --text
+// uniform makes every article hold nearly every phrase, the worst case for search).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'node-html-parser';
-import { generateArticles } from './generate-articles.ts';
+import { generateArticles, type ArticleText } from './generate-articles.ts';
 import { auditSite, failingLines, scoreLine } from './lighthouse.ts';
 import { startNginx } from './nginx.ts';
 import { probeSearch, type ProbeQuery } from './search-probe.ts';
@@ -21,11 +22,14 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '1000' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    text: { type: 'string', default: 'topical' },
     /** Only build and index (for very large runs): no search, rebuild or Lighthouse. */
     'build-only': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.articles);
+if (values.text !== 'topical' && values.text !== 'uniform') throw new Error('--text is topical or uniform');
+const text: ArticleText = values.text;
 const out = values.out ?? `.tmp/bench-${count}.json`;
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
@@ -119,8 +123,8 @@ async function save(figures: object, rows: Record<string, string>): Promise<void
 
 const temp = await createTempSite();
 try {
-  console.log(`生成 ${count} 篇文章 / generating ${count} articles in ${temp.dir}`);
-  for (const a of generateArticles(count)) await temp.write(a.path, a.source);
+  console.log(`生成 ${count} 篇文章 / generating ${count} ${text} articles in ${temp.dir}`);
+  for (const a of generateArticles(count, 1, text)) await temp.write(a.path, a.source);
 
   const result = await build(temp.dir);
   if (result.code !== 0)
@@ -135,6 +139,7 @@ try {
   // What every run reports: the build and its index.
   const buildFigures = {
     articles: count,
+    text,
     pages,
     buildSeconds: result.ms / 1000,
     indexSeconds: indexMs / 1000,

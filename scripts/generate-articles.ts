@@ -1,6 +1,9 @@
 // Generates realistic Chinese articles for the benchmark (never into content/): headlines
 // and paragraphs assembled from the vocabulary of textile-industry news, across the columns
-// and ten years, about 1,500 characters each.
+// and ten years, about 1,500 characters each. Like real news, each article is about
+// something: one or two places, organisations and topics, one kind of event, with now and
+// then a mention of others ('topical'). 'uniform' draws every sentence from the whole
+// vocabulary, so nearly every article holds every phrase: the worst case for search.
 import { seededRandom } from './seeded-random.ts';
 const PLACES = [
   '沈阳',
@@ -84,18 +87,31 @@ export interface GeneratedArticle {
   source: string;
 }
 
+export type ArticleText = 'topical' | 'uniform';
+
+/** How often a sentence of a topical article names something outside its focus. */
+const ASIDE = 0.1;
+
 /** `count` articles, the same for the same seed. */
-export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
+export function generateArticles(count: number, seed = 1, text: ArticleText = 'topical'): GeneratedArticle[] {
   const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const number = (): string => String(Math.floor(next() * 900) + 10);
-  const sentence = (): string =>
-    `${pick(PLACES)}${pick(ORGS)}${pick(VERBS)}${pick(TOPICS)}${pick(EVENTS)}，${pick(CLAUSES).replace('{n}', number())}。`;
+  /** One or two items of a list: what an article is about. */
+  const few = <T>(list: readonly T[]): T[] => [...new Set([pick(list), ...(next() < 0.5 ? [pick(list)] : [])])];
   return Array.from({ length: count }, (_, i) => {
+    const focus = { places: few(PLACES), orgs: few(ORGS), topics: few(TOPICS), events: [pick(EVENTS)] };
+    const from = <T>(own: T[], all: readonly T[]): T => (text === 'uniform' || next() < ASIDE ? pick(all) : pick(own));
+    const place = () => from(focus.places, PLACES);
+    const org = () => from(focus.orgs, ORGS);
+    const topic = () => from(focus.topics, TOPICS);
+    const event = () => from(focus.events, EVENTS);
+    const sentence = (): string =>
+      `${place()}${org()}${pick(VERBS)}${topic()}${event()}，${pick(CLAUSES).replace('{n}', number())}。`;
     const year = 2014 + Math.floor(next() * 11);
     const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
-    const title = `${pick(PLACES)}${pick(ORGS)}${pick(VERBS)}${pick(TOPICS)}${pick(EVENTS)}`;
+    const title = `${place()}${org()}${pick(VERBS)}${topic()}${event()}`;
     const paragraphs = Array.from({ length: 6 + Math.floor(next() * 6) }, () =>
       Array.from({ length: 3 + Math.floor(next() * 4) }, sentence).join(''),
     );
@@ -105,7 +121,7 @@ export function generateArticles(count: number, seed = 1): GeneratedArticle[] {
       `title: ${title}`,
       `date: ${year}-${month}-${day}`,
       `column: ${pick(COLUMNS)}`,
-      `tags: [${pick(TOPICS)}, ${pick(PLACES)}]`,
+      `tags: [${topic()}, ${place()}]`,
       '---',
       '',
       ...paragraphs.flatMap((p) => [p, '']),

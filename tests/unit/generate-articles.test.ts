@@ -14,4 +14,11 @@ describe('generateArticles', () => {
       expect(body.length).toBeGreaterThan(300);
     }
   });
+  test('keeps each topical article to its subject, and uniform ones hold nearly everything', () => {
+    const share = (text: 'topical' | 'uniform'): number =>
+      generateArticles(400, 3, text).filter((a) => a.source.includes('智能制造')).length / 400;
+    expect(share('uniform')).toBeGreaterThan(0.8);
+    expect(share('topical')).toBeLessThan(0.5);
+    expect(share('topical')).toBeGreaterThan(0.05);
+  });
 });
