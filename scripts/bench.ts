@@ -60,11 +60,11 @@ function treeRss(root: number): number {
   return total;
 }
 
-/** Runs `astro build` in `dir`, sampling the memory of its process tree. */
+/** Runs `npm run build` (scripts/build.ts) in `dir`, sampling the memory of its process tree. */
 function build(dir: string): Promise<{ ms: number; peak: number; output: string; code: number }> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn(process.execPath, [resolve('scripts/build.ts')], {
       cwd: dir,
       // A share card cache of its own, empty at first: the first build draws every card.
       env: {
