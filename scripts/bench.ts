@@ -133,7 +133,7 @@ try {
         `${[...result.output.matchAll(/ (\/\S+) \(\+\d+ms\)/g)].length} routes written:\n${result.output.slice(-3000)}`,
     );
   const pages = Number(/(\d+) page\(s\) built/.exec(result.output)?.[1] ?? 0);
-  const indexMs = Number(/indexed \d+ pages in (\d+) ms/.exec(result.output)?.[1] ?? 0);
+  const indexMs = Number(/indexed \d+ pages (?:in \d+ shards )?in (\d+) ms/.exec(result.output)?.[1] ?? 0);
   const dist = join(temp.dir, 'dist');
   const plain = (f: string): boolean => !/\.(br|gz)$/.test(f);
   // What every run reports: the build and its index.

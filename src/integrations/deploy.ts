@@ -4,12 +4,14 @@
 // file, and gzip and brotli copies of every text file for precompressed serving.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { finishAlongside, pendingFolders } from './alongside.ts';
 import { files } from './files.ts';
 
 const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
@@ -107,12 +109,16 @@ async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
   return [...hashes].sort();
 }
 
-/** Gzip and brotli copies of the text files, for servers that send them as they are. */
-export async function precompress(dist: string): Promise<number> {
+/**
+ * Gzip and brotli copies of the text files under `folder` (but not under `skip`), for
+ * servers that send them as they are.
+ */
+export async function precompress(folder: string, skip: string[] = []): Promise<number> {
   const gz = promisify(gzip);
   const br = promisify(brotliCompress);
   const todo: string[] = [];
-  for await (const file of files(dist)) if (COMPRESSED.has(extname(file))) todo.push(file);
+  for await (const file of files(folder))
+    if (COMPRESSED.has(extname(file)) && !skip.some((s) => file.startsWith(s + sep))) todo.push(file);
   let count = 0;
   const compress = async (file: string): Promise<void> => {
     const body = await readFile(file);
@@ -146,7 +152,11 @@ export default function deploy(siteUrl: string): AstroIntegration {
         const dist = fileURLToPath(dir);
         const hashes = await preparePages(dist, siteUrl);
         await writeHeaders(dist, securityHeaders(hashes));
-        const count = await precompress(dist);
+        // What earlier integrations still write (the search index) is compressed once written.
+        const pending = pendingFolders(dist);
+        let count = await precompress(dist, pending);
+        await finishAlongside();
+        for (const folder of pending) if (existsSync(folder)) count += await precompress(folder);
         logger.info(
           `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
         );

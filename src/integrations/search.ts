@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { extractRecord, recordHtml, type SearchRecord } from '../lib/search-record.ts';
 import { planShards, SHARD_PAGES, shardPath } from '../lib/search-shards.ts';
+import { runAlongside } from './alongside.ts';
 import { files } from './files.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../scripts/search/client.ts', import.meta.url));
@@ -43,10 +44,14 @@ async function* recordsOf(pages: { file: string; url: string }[]): AsyncGenerato
 const IN_FLIGHT = 64;
 
 /**
- * Indexes records into one Pagefind index written to `outputPath`, then stops Pagefind,
- * which frees its memory before another shard starts. Returns how many pages went in.
+ * Indexes records into one Pagefind index and starts writing it to `outputPath`. Returns
+ * how many pages went in, and when the index is written and Pagefind stopped, which frees
+ * its memory before another shard starts.
  */
-async function writeShard(records: AsyncIterable<SearchRecord> | Iterable<SearchRecord>, outputPath: string) {
+async function indexShard(
+  records: AsyncIterable<SearchRecord> | Iterable<SearchRecord>,
+  outputPath: string,
+): Promise<{ count: number; written: Promise<void> }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const inFlight = new Set<Promise<void>>();
@@ -64,34 +69,19 @@ async function writeShard(records: AsyncIterable<SearchRecord> | Iterable<Search
     count++;
   }
   await Promise.all(inFlight);
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return count;
+  const written = index.writeFiles({ outputPath }).then(async ({ errors }) => {
+    if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    await pagefind.close();
+  });
+  return { count, written };
 }
 
 /** Pages per index from SEARCH_SHARD_PAGES (for tests and tuning), else SHARD_PAGES. */
 const shardLimit = (): number => Number(process.env['SEARCH_SHARD_PAGES']) || SHARD_PAGES;
 
-/**
- * Indexes the built pages into `dist/pagefind/`: one index up to the shard limit, else
- * shards (see lib/search-shards.ts) indexed one at a time. Returns the pages and shards.
- */
-export async function buildIndex(dist: string, limit = shardLimit()): Promise<{ pages: number; shards: number }> {
-  const pages = await builtPages(dist);
-  let shards: Iterable<SearchRecord>[] | AsyncIterable<SearchRecord>[] = [recordsOf(pages)];
-  // Only a site that may need shards reads every record first, to split them by date.
-  if (pages.length > limit) {
-    const records: SearchRecord[] = [];
-    for await (const record of recordsOf(pages)) records.push(record);
-    shards = planShards(records, limit);
-  }
-  let count = 0;
-  for (const [n, records] of shards.entries()) count += await writeShard(records, join(dist, shardPath(n)));
-  // Pagefind's own search interfaces and highlighter: the site has its own. And its web
-  // worker: the site runs Pagefind on the page (see scripts/search/engine.ts). A shard
-  // keeps only its index: the code and WebAssembly of the first serve them all.
-  for (const [n] of shards.entries()) {
+/** Pagefind's files that a shard does not need (see buildIndex). */
+async function removeExtras(dist: string, shards: number): Promise<void> {
+  for (let n = 0; n < shards; n++) {
     const folder = join(dist, shardPath(n));
     for (const name of await readdir(folder))
       if (
@@ -101,7 +91,39 @@ export async function buildIndex(dist: string, limit = shardLimit()): Promise<{ 
       )
         await rm(join(folder, name));
   }
-  return { pages: count, shards: shards.length };
+}
+
+/**
+ * Indexes the built pages into `dist/pagefind/`: one index up to the shard limit, else
+ * shards (see lib/search-shards.ts) indexed one at a time. Resolves once every page is in,
+ * with the pages, the shards, and `written`: the last shard is still being written.
+ * Pagefind's own search interfaces, highlighter and web worker are removed (the site has
+ * its own and runs Pagefind on the page), and a shard keeps only its index: the code and
+ * WebAssembly of the first serve them all.
+ */
+export async function buildIndex(
+  dist: string,
+  limit = shardLimit(),
+): Promise<{ pages: number; shards: number; written: Promise<void> }> {
+  const pages = await builtPages(dist);
+  let shards: Iterable<SearchRecord>[] | AsyncIterable<SearchRecord>[] = [recordsOf(pages)];
+  // Only a site that may need shards reads every record first, to split them by date.
+  if (pages.length > limit) {
+    const records: SearchRecord[] = [];
+    for await (const record of recordsOf(pages)) records.push(record);
+    shards = planShards(records, limit);
+  }
+  let count = 0;
+  let written = Promise.resolve();
+  for (const [n, records] of shards.entries()) {
+    await written;
+    const shard = await indexShard(records, join(dist, shardPath(n)));
+    count += shard.count;
+    written = shard.written;
+  }
+  const done = written.then(() => removeExtras(dist, shards.length));
+  done.catch(() => undefined);
+  return { pages: count, shards: shards.length, written: done };
 }
 
 /** How many shards the index in `dist/pagefind/` has (1 when not split; 0 when none). */
@@ -156,13 +178,17 @@ export default function search(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const dist = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, shards } = await buildIndex(dist);
+        const { pages, shards, written } = await buildIndex(dist);
         await buildClient(join(dist, SEARCH_DIR), shards);
-        logger.info(
-          `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
-            (shards > 1 ? ` in ${shards} shards` : '') +
-            ` in ${Math.round(performance.now() - started)} ms`,
+        // Pagefind writes the index on its own while deploy compresses the pages.
+        const logged = written.then(() =>
+          logger.info(
+            `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+              (shards > 1 ? ` in ${shards} shards` : '') +
+              ` in ${Math.round(performance.now() - started)} ms`,
+          ),
         );
+        runAlongside(logged, ['pagefind']);
       },
       'astro:server:setup': ({ server }) => {
         const dist = fileURLToPath(new URL('dist/', root));
