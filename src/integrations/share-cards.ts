@@ -273,10 +273,11 @@ export default function shareCardsIntegration(
       },
       'astro:server:setup': ({ server, logger: devLogger }) => {
         server.middlewares.use((req, res, next) => {
-          const path = decodeURI((req.url ?? '').split('?')[0] ?? '');
+          const path = (req.url ?? '').split('?')[0] ?? '';
           // Every card's address ends like the site's (`/share.png`); other requests go on at once.
           if (!path.endsWith(shareImageUrl())) return next();
-          void devCard(project, path)
+          void Promise.resolve()
+            .then(() => devCard(project, decodeURI(path)))
             .then(async (placed) => {
               if (!placed) return next();
               const { png, missing } = await shareImage(placed.name, placed.card);
