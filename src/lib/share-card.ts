@@ -61,7 +61,7 @@ export function siteCard(site: SiteConfig): ShareCard {
 
 /** A card with the address it is served at and the name it is kept under in the cache. */
 export interface PlacedCard {
-  /** The article's slug, or `_site` (no slug can be: slugs are file names, `_` files are not articles). */
+  /** The article's slug, or `_site` for the site's card (as before: only an article file `_site.md` would clash). */
   name: string;
   /** Where the pages say it is: `shareImageUrl()`. */
   url: string;
