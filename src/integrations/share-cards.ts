@@ -253,6 +253,7 @@ export default function shareCardsIntegration(
           const cards = await Promise.all(out.map((card) => drawing.get(card.name)!));
           const waited = performance.now() - waiting;
           await Promise.all(out.map((card, i) => place(cards[i]!.file, join(dist, card.url))));
+          for (const card of cards) if (card.missing.length) logger.warn(missingGlyphsWarning(card.name, card.missing));
           const placed = new Set(out.map((card) => card.url));
           const absent: string[] = [];
           for (const [picture, page] of named)
@@ -261,7 +262,6 @@ export default function shareCardsIntegration(
             throw new Error(
               `${absent.length} 个页面的分享图不存在 / ${absent.length} page(s) name a share picture that is not there:\n${absent.join('\n')}`,
             );
-          for (const card of cards) if (card.missing.length) logger.warn(missingGlyphsWarning(card.name, card.missing));
           await removeStalePictures(shareCacheDir(), new Map(cards.map((card) => [card.name, basename(card.file)])));
           const unused = planned.length - planned.filter((card) => placed.has(card.url)).length;
           if (unused) logger.warn(`${unused} 张分享图没有页面使用 / ${unused} card(s) drawn that no page names`);

@@ -273,10 +273,14 @@ describe('share cards', () => {
     `---\nimport BaseLayout from '../layouts/BaseLayout.astro';\nimport { SHARE_IMAGE } from '../lib/share-card.ts';\n---\n\n` +
     `<BaseLayout title="测试" image={{ src: '${src}', ...SHARE_IMAGE, alt: '测试' }}><p>测试</p></BaseLayout>\n`;
 
-  test('a page naming a card no article has stops the build; one the plan lacks is drawn then', async () => {
+  test('a page naming a card no article has stops the build; one the plan lacks is drawn then; the build warns of characters the font lacks', async () => {
     const temp = await createTempSite({ withContent: false });
     try {
       await temp.write('content/articles/fixture-draft.md', await fixture('articles/fixture-draft.md'));
+      await temp.write(
+        'content/articles/thread.md',
+        `---\ntitle: 纺织🧵\ndate: 2020-01-01\ncolumn: 协会动态\n---\n\n正文。\n`,
+      );
       await temp.write('src/pages/names-draft.astro', pageNaming(shareImageUrl({ id: 'fixture-draft' })));
       await temp.write('src/pages/names-nothing.astro', pageNaming(shareImageUrl({ id: 'no-such-article' })));
       const { code, output } = await temp.run('astro', ['build']);
@@ -286,6 +290,7 @@ describe('share cards', () => {
         /1 page\(s\) name a share picture that is not there:\n\/names-nothing\/ → \/news\/no-such-article\/share\.png/,
       );
       expect(output).not.toContain('/names-draft/ →');
+      expect(output).toContain('分享图缺少字形：🧵（thread），这些字在分享图上会显示为方框。');
     } finally {
       await temp.remove();
     }
