@@ -5,13 +5,18 @@ import tailwindcss from '@tailwindcss/vite';
 import search from './src/integrations/search.ts';
 import deploy from './src/integrations/deploy.ts';
 import contentChecks from './src/integrations/content-checks.ts';
+import shareCards from './src/integrations/share-cards.ts';
 import { site } from './src/site.config.ts';
+
+// The share cards start from the articles the content checks read (see share-cards.ts).
+const checks = contentChecks();
 
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
   // deploy() comes last: it hashes and compresses what the others wrote.
-  integrations: [contentChecks(), mdx(), search(), deploy(site.url)],
+  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url)],
   vite: { plugins: [tailwindcss()] },
 });

@@ -22,6 +22,12 @@ import { files } from './files.ts';
 
 export const ARTICLES = 'content/articles';
 
+/** The articles of a check run as read (valid front matter only), and the time it ran at. */
+export interface CheckedContent {
+  entries: Entry[];
+  now: Date;
+}
+
 const posixPath = (path: string) => path.split(sep).join('/');
 
 /** Every article file under content/articles, with paths relative to the project. */
@@ -86,9 +92,15 @@ export function logWaiting(entries: Entry[], now: Date, logger: Pick<AstroIntegr
     );
 }
 
-export default function contentChecks(): AstroIntegration {
+/**
+ * The content checks. `checked()` gives the articles as the last check of a build or dev
+ * start read them, for other integrations (the share cards) not to read every file again.
+ */
+export default function contentChecks(): AstroIntegration & { checked: () => CheckedContent | undefined } {
   let project = process.cwd();
+  let checked: CheckedContent | undefined;
   return {
+    checked: () => checked,
     name: 'lnga-content-checks',
     hooks: {
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
@@ -98,6 +110,7 @@ export default function contentChecks(): AstroIntegration {
         const now = new Date();
         project = fileURLToPath(config.root);
         const { problems, draftProblems, entries } = await checkContent(project, { dev: command === 'dev', now });
+        checked = { entries, now };
         if (command === 'build') logWaiting(entries, now, logger);
         if (draftProblems.length)
           logger.warn(

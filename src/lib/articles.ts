@@ -4,8 +4,11 @@ import type { Column, SiteConfig } from '../schemas/site.ts';
 /** What lib functions need of an entry; pages pass whole collection entries. */
 export type Article = Pick<CollectionEntry<'articles'>, 'id' | 'data' | 'body'>;
 
+/** What the publication rule reads of an entry: a collection entry, or front matter as the checks read it. */
+export type Publishable = { data: Pick<Article['data'], 'draft' | 'awaitingText' | 'date'> };
+
 /** A published article always has a date. */
-export type PublishedArticle<A extends Article = Article> = A & { data: { date: Date } };
+export type PublishedArticle<A extends Publishable = Article> = A & { data: { date: Date } };
 
 export interface Visibility {
   /** Include `draft: true` entries (only `astro dev` does). */
@@ -15,7 +18,7 @@ export interface Visibility {
 }
 
 /** Published: has its text, is not a draft (outside dev) and its date has come. */
-export function isPublished<A extends Article>(article: A, visibility: Visibility): article is PublishedArticle<A> {
+export function isPublished<A extends Publishable>(article: A, visibility: Visibility): article is PublishedArticle<A> {
   const { data } = article;
   if (data.awaitingText || !data.date) return false;
   if (data.draft && !visibility.drafts) return false;
@@ -60,7 +63,10 @@ export function listedArticles<A extends Article>(all: A[], visibility: Visibili
 }
 
 /** The column an article belongs to (the schema guarantees it exists). */
-export function columnOf(article: Article, site: Pick<SiteConfig, 'columns'>): Column {
+export function columnOf(
+  article: Pick<Article, 'id'> & { data: Pick<Article['data'], 'column'> },
+  site: Pick<SiteConfig, 'columns'>,
+): Column {
   const column = site.columns.find((c) => c.name === article.data.column);
   if (!column) throw new Error(`Unknown column ${article.data.column} in ${article.id}`);
   return column;

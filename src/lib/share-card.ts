@@ -1,9 +1,10 @@
 // The share card (分享图): the 1200×630 picture WeChat, Weibo, QQ and search engines show
 // beside a link. Pure functions: the card's design as a Satori element tree, and which chunks
 // of the Noto Sans SC font its text needs. Rendering and caching live in share-image.ts.
-import { shortTitle, type PublishedArticle } from './articles.ts';
+import { columnOf, isPublished, shortTitle, type Article, type Visibility } from './articles.ts';
 import type { Column, SiteConfig } from '../schemas/site.ts';
 import { formatChineseDate } from './dates.ts';
+import { shareImageUrl } from './urls.ts';
 
 /** The size every share card has (the 1.91:1 that Open Graph and Weibo crop to). */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
@@ -21,8 +22,20 @@ export interface ShareCard {
   partnerName: string;
 }
 
+/**
+ * What a card needs of an entry: a collection entry as the pages have it, or the front matter
+ * as the content checks read it before the build (images are paths there, hence `unknown`).
+ */
+export type CardEntry = Pick<Article, 'id'> & {
+  data: Pick<Article['data'], 'title' | 'column' | 'date' | 'draft' | 'awaitingText'> & { cover?: unknown };
+};
+
 /** The card of a published article: headline, column, date and the association. */
-export function articleCard(article: PublishedArticle, column: Column, site: SiteConfig): ShareCard {
+export function articleCard(
+  article: { data: Pick<Article['data'], 'title'> & { date: Date } },
+  column: Column,
+  site: SiteConfig,
+): ShareCard {
   return {
     // The column is the card's label, so a headline's leading `劳模风采 |` is not repeated.
     title: shortTitle(article.data.title),
@@ -33,12 +46,67 @@ export function articleCard(article: PublishedArticle, column: Column, site: Sit
   };
 }
 
-/** An article with its own cover shares the cover; every other published article gets a card. */
-export const drawsShareCard = (article: Pick<PublishedArticle, 'data'>): boolean => !article.data.cover;
+/**
+ * Whether an article's page names a card of its own: it has its text and its date, and no
+ * cover (an article with a cover shares the cover; one awaiting its text, the site's card).
+ */
+export const drawsShareCard = (article: {
+  data: Pick<CardEntry['data'], 'awaitingText' | 'date' | 'cover'>;
+}): boolean => !article.data.awaitingText && article.data.date !== undefined && !article.data.cover;
 
 /** The card of every other page: the site's description under the association's name. */
 export function siteCard(site: SiteConfig): ShareCard {
   return { title: site.description, label: '官方网站', siteName: site.name, partnerName: site.partnerName };
+}
+
+/** A card with the address it is served at and the name it is kept under in the cache. */
+export interface PlacedCard {
+  /** The article's slug, or `_site` for the site's card (as before: only an article file `_site.md` would clash). */
+  name: string;
+  /** Where the pages say it is: `shareImageUrl()`. */
+  url: string;
+  card: ShareCard;
+}
+
+/** The site's card, at `/share.png`. */
+export const placedSiteCard = (site: SiteConfig): PlacedCard => ({
+  name: '_site',
+  url: shareImageUrl(),
+  card: siteCard(site),
+});
+
+/** An article's card, at `/news/<slug>/share.png`; the entry must have a date. */
+export function placedArticleCard(entry: CardEntry, site: SiteConfig): PlacedCard {
+  if (!entry.data.date) throw new Error(`${entry.id} has no date, so no card of its own`);
+  return {
+    name: entry.id,
+    url: shareImageUrl(entry),
+    card: articleCard({ data: { ...entry.data, date: entry.data.date } }, columnOf(entry, site), site),
+  };
+}
+
+/**
+ * The cards a build publishes: the site's, and one for each article it publishes that draws
+ * one (drafts and scheduled articles too in dev, as the preview shows them); the same rule
+ * the article pages follow when they name their share picture.
+ */
+export function shareCards(entries: CardEntry[], site: SiteConfig, visibility: Visibility): PlacedCard[] {
+  return [
+    placedSiteCard(site),
+    ...entries.filter((e) => isPublished(e, visibility) && drawsShareCard(e)).map((e) => placedArticleCard(e, site)),
+  ];
+}
+
+/**
+ * The address of the share picture a built page names (its `og:image`), when the picture is
+ * on the site itself; read from the head, so a start of the page is enough.
+ */
+export function namedShareImage(html: string, siteUrl: string): string | undefined {
+  const tag = /<meta\s[^>]*property="og:image"[^>]*>/.exec(html)?.[0];
+  const content = tag && /\scontent="([^"]*)"/.exec(tag)?.[1];
+  if (!content) return undefined;
+  const url = new URL(content.replaceAll('&amp;', '&'), siteUrl);
+  return url.origin === new URL(siteUrl).origin ? decodeURI(url.pathname) : undefined;
 }
 
 // The brand colours of src/styles/global.css, and the gold of the logo.

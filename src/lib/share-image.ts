@@ -1,11 +1,12 @@
 // Draws share cards (see share-card.ts) as PNG with Satori and resvg, using only the chunks of
 // Noto Sans SC (from @fontsource/noto-sans-sc) that hold the card's characters. Drawing takes
 // tens of milliseconds, so each picture is kept in .cache/share-cards/ under a hash of all
-// that goes into it: a rebuild only reads the file back.
+// that goes into it: a rebuild only finds the file there. The build draws in worker threads
+// (integrations/share-cards.ts), the dev server on request.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import {
@@ -76,6 +77,69 @@ export async function drawPng(tree: CardNode, fonts: ShareFont[], size: { width:
   return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
 }
 
+/** `laomo-liu-yi.<hash>.png`: the cache file of one picture of a card. */
+export const cardFileName = (name: string, hash: string): string => `${name}.${hash}.png`;
+
+/** The card name of a cache file (`a.b.<hash>.png` → `a.b`), or undefined for other files. */
+export function cardNameOf(file: string): string | undefined {
+  return /^(.+)\.[\w-]{20}\.png$/.exec(file)?.[1];
+}
+
+// The logo, read once per thread.
+let logo: string | undefined;
+
+export interface ShareImageFile {
+  /** The picture in the cache. */
+  file: string;
+  /** Characters of the card that no font chunk holds (they would show as boxes). */
+  missing: string[];
+  /** Whether the picture was in the cache already. */
+  cached: boolean;
+}
+
+/** The cache file of a card's picture, drawn first when the cache does not hold it. */
+export async function shareImageFile(
+  name: string,
+  card: ShareCard,
+  cacheDir = shareCacheDir(),
+): Promise<ShareImageFile> {
+  const tree = cardTree(card, (logo ??= readFileSync(LOGO, 'utf8')));
+  const { fonts, missing } = fontsFor(tree);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([toolVersions(), tree, fonts]))
+    .digest('base64url')
+    .slice(0, 20);
+  const file = join(cacheDir, cardFileName(name, hash));
+  if (existsSync(file)) return { file, missing, cached: true };
+  const png = (await drawPng(tree, fonts, SHARE_IMAGE)).asPng();
+  await mkdir(cacheDir, { recursive: true });
+  // Written whole under another name first: a build linking it, or a dev server beside it,
+  // never sees half a picture.
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
+  await writeFile(partial, png);
+  await rename(partial, file);
+  return { file, missing, cached: false };
+}
+
+/**
+ * Removes the older pictures of the given cards from the cache: `current` maps a card's name to
+ * the file name of its picture now. Cards not named keep theirs (a draft's, drawn by dev).
+ */
+export async function removeStalePictures(cacheDir: string, current: ReadonlyMap<string, string>): Promise<number> {
+  let files: string[];
+  try {
+    files = await readdir(cacheDir);
+  } catch {
+    return 0;
+  }
+  const stale = files.filter((f) => {
+    const name = cardNameOf(f);
+    return name !== undefined && current.has(name) && current.get(name) !== f;
+  });
+  await Promise.all(stale.map((f) => rm(join(cacheDir, f), { force: true })));
+  return stale.length;
+}
+
 export interface ShareImage {
   png: Buffer;
   /** Characters of the card that no font chunk holds (they would show as boxes). */
@@ -85,26 +149,20 @@ export interface ShareImage {
 }
 
 /**
- * The PNG of a card, drawn or read from the cache. `name` (an article's slug) keeps one
- * picture per card in the cache: drawing a new one removes the older ones of that name.
+ * The PNG of a card, drawn or read from the cache (the dev server draws on request with it).
+ * `name` (an article's slug) keeps one picture per card in the cache: drawing a new one
+ * removes the older ones of that name.
  */
 export async function shareImage(name: string, card: ShareCard, cacheDir = shareCacheDir()): Promise<ShareImage> {
-  const tree = cardTree(card, readFileSync(LOGO, 'utf8'));
-  const { fonts, missing } = fontsFor(tree);
-  const hash = createHash('sha256')
-    .update(JSON.stringify([toolVersions(), tree, fonts]))
-    .digest('base64url')
-    .slice(0, 20);
-  const file = join(cacheDir, `${name}.${hash}.png`);
-  try {
-    return { png: await readFile(file), missing, cached: true };
-  } catch {
-    /* not drawn yet */
-  }
-  const png = (await drawPng(tree, fonts, SHARE_IMAGE)).asPng();
-  await mkdir(cacheDir, { recursive: true });
-  const stale = (await readdir(cacheDir)).filter((f) => f.startsWith(`${name}.`) && f.endsWith('.png'));
-  await Promise.all(stale.map((f) => rm(join(cacheDir, f), { force: true })));
-  await writeFile(file, png);
-  return { png, missing, cached: false };
+  const { file, missing, cached } = await shareImageFile(name, card, cacheDir);
+  if (!cached) await removeStalePictures(cacheDir, new Map([[name, basename(file)]]));
+  return { png: await readFile(file), missing, cached };
+}
+
+/** The warning for characters a card cannot draw, in Chinese with the English beneath. */
+export function missingGlyphsWarning(name: string, missing: string[]): string {
+  return (
+    `分享图缺少字形：${missing.join(' ')}（${name}），这些字在分享图上会显示为方框。\n` +
+    `Share image of ${name}: the font has no glyph for ${missing.join(' ')}.`
+  );
 }

@@ -138,12 +138,15 @@ describe('a site with several articles in one column', () => {
     await expect(response.text()).resolves.toBe(PDF);
   });
 
-  test('drafts and scheduled articles stay out of the build, which names those waiting', async () => {
+  test('drafts and scheduled articles, and their share cards, stay out of the build, which names those waiting', async () => {
     expect(buildOutput).toMatch(/定时发布.*fixture-scheduled\.md（测试定时发布：协会将召开年会）将于 2099-01-01 09:00/);
     expect(buildOutput).toMatch(/草稿 1 篇，不发布.*fixture-draft\.md/);
     const page = await (await browser.context({ baseURL: origin })).newPage();
-    for (const id of ['fixture-draft', 'fixture-scheduled'])
+    for (const id of ['fixture-draft', 'fixture-scheduled']) {
       expect((await page.request.get(articleUrl({ id }))).status()).toBe(404);
+      expect((await page.request.get(shareImageUrl({ id }))).status()).toBe(404);
+    }
+    expect((await page.request.get(shareImageUrl({ id: 'fixture-first' }))).status()).toBe(200);
     await page.goto(columnUrl(column));
     await expect(page.getByText(/测试草稿|测试定时发布/).count()).resolves.toBe(0);
   });
@@ -258,6 +261,36 @@ describe('a mistake in an article', () => {
       expect(output).toMatch(
         /同一个网址 \/news\/same-name\/：content\/articles\/2023\/same-name\.md|2023\/same-name\.md、2024\/same-name\.md/,
       );
+    } finally {
+      await temp.remove();
+    }
+  }, 120_000);
+});
+
+describe('share cards', () => {
+  /** A page of its own naming the share picture at `src`. */
+  const pageNaming = (src: string): string =>
+    `---\nimport BaseLayout from '../layouts/BaseLayout.astro';\nimport { SHARE_IMAGE } from '../lib/share-card.ts';\n---\n\n` +
+    `<BaseLayout title="测试" image={{ src: '${src}', ...SHARE_IMAGE, alt: '测试' }}><p>测试</p></BaseLayout>\n`;
+
+  test('a page naming a card no article has stops the build; one the plan lacks is drawn then; the build warns of characters the font lacks', async () => {
+    const temp = await createTempSite({ withContent: false });
+    try {
+      await temp.write('content/articles/fixture-draft.md', await fixture('articles/fixture-draft.md'));
+      await temp.write(
+        'content/articles/thread.md',
+        `---\ntitle: 纺织🧵\ndate: 2020-01-01\ncolumn: 协会动态\n---\n\n正文。\n`,
+      );
+      await temp.write('src/pages/names-draft.astro', pageNaming(shareImageUrl({ id: 'fixture-draft' })));
+      await temp.write('src/pages/names-nothing.astro', pageNaming(shareImageUrl({ id: 'no-such-article' })));
+      const { code, output } = await temp.run('astro', ['build']);
+      expect(code).not.toBe(0);
+      expect(output).toContain(`drawing a card no plan had: ${shareImageUrl({ id: 'fixture-draft' })}`);
+      expect(output).toMatch(
+        /1 page\(s\) name a share picture that is not there:\n\/names-nothing\/ → \/news\/no-such-article\/share\.png/,
+      );
+      expect(output).not.toContain('/names-draft/ →');
+      expect(output).toContain('分享图缺少字形：🧵（thread），这些字在分享图上会显示为方框。');
     } finally {
       await temp.remove();
     }

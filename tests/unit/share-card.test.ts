@@ -8,9 +8,13 @@ import {
   chunksFor,
   drawsShareCard,
   headlineSize,
+  namedShareImage,
   parseUnicodeRanges,
+  shareCards,
   siteCard,
 } from '../../src/lib/share-card.ts';
+import { buildVisibility } from '../../src/lib/articles.ts';
+import { shareImageUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { article } from './fixtures.ts';
 
@@ -42,6 +46,51 @@ describe('drawsShareCard', () => {
   test('only articles without a cover of their own get a drawn card', () => {
     expect(drawsShareCard(liu)).toBe(true);
     expect(drawsShareCard({ data: { ...liu.data, cover: './a.jpg' as never } })).toBe(false);
+  });
+  test('an entry awaiting its text shares the site card, not one of its own', () => {
+    const awaiting = article('awaiting', { title: '待补全文', column: '协会动态', awaitingText: true });
+    expect(drawsShareCard(awaiting)).toBe(false);
+  });
+});
+
+describe('shareCards', () => {
+  const now = new Date('2024-06-01T00:00:00+08:00');
+  const entries = [
+    liu,
+    article('covered', { title: '有封面', date: '2023-01-01', column: '协会动态', cover: './a.jpg', coverAlt: '封面' }),
+    article('awaiting', { title: '待补全文', column: '协会动态', awaitingText: true }),
+    article('draft', { title: '草稿', date: '2023-01-01', column: '协会动态', draft: true }),
+    article('scheduled', { title: '定时', date: '2099-01-01', column: '协会动态' }),
+  ];
+
+  test('a build has the site card and one for each published article without a cover, at their addresses', () => {
+    const cards = shareCards(entries, site, buildVisibility(false, now));
+    expect(cards.map((c) => [c.name, c.url])).toEqual([
+      ['_site', shareImageUrl()],
+      ['laomo-liu-yi', shareImageUrl(liu)],
+    ]);
+    expect(cards[0]!.card).toEqual(siteCard(site));
+    expect(cards[1]!.card).toEqual(articleCard(liu, column, site));
+  });
+
+  test('dev also has the cards of drafts and scheduled articles, which it previews', () => {
+    const names = shareCards(entries, site, buildVisibility(true, now)).map((c) => c.name);
+    expect(names).toEqual(['_site', 'laomo-liu-yi', 'draft', 'scheduled']);
+  });
+});
+
+describe('namedShareImage', () => {
+  const head = (image: string) =>
+    `<head><meta property="og:image:width" content="1200"><meta property="og:image" content="${image}"></head>`;
+
+  test('is the path of the picture a page names, when it is on the site', () => {
+    expect(namedShareImage(head(`${site.url}/news/a/share.png`), site.url)).toBe('/news/a/share.png');
+    expect(namedShareImage(head(`${site.url}/_astro/%E5%B0%81.jpg`), site.url)).toBe('/_astro/封.jpg');
+  });
+
+  test('is undefined for a picture elsewhere or a page naming none', () => {
+    expect(namedShareImage(head('https://example.com/a.png'), site.url)).toBeUndefined();
+    expect(namedShareImage('<head><meta property="og:image:width" content="1200"></head>', site.url)).toBeUndefined();
   });
 });
 

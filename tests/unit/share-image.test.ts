@@ -1,10 +1,17 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CardNode, ShareCard } from '../../src/lib/share-card.ts';
-import { drawPng, fontsFor, shareImage } from '../../src/lib/share-image.ts';
+import {
+  cardFileName,
+  cardNameOf,
+  drawPng,
+  fontsFor,
+  removeStalePictures,
+  shareImage,
+} from '../../src/lib/share-image.ts';
 import { site } from '../../src/site.config.ts';
 
 const LIU_YI = '劳模风采 | 全国纺织工业劳动模范——刘毅:不忘初心抓主业 一心一意谋发展';
@@ -50,6 +57,24 @@ describe('shareImage', () => {
     const result = await shareImage('emoji', { ...card, title: '纺织🧵' }, await cacheDir());
     expect(result.missing).toEqual(['🧵']);
   }, 30_000);
+});
+
+describe('the cache files', () => {
+  test('are named by card and hash, and the name reads back even with dots in it', () => {
+    const hash = 'Wd5BXfnaLRGi_U-4nLiX';
+    expect(cardFileName('a.b', hash)).toBe(`a.b.${hash}.png`);
+    expect(cardNameOf(cardFileName('a.b', hash))).toBe('a.b');
+    expect(cardNameOf(`a.${hash}.png.123.part`)).toBeUndefined();
+    expect(cardNameOf('a.png')).toBeUndefined();
+  });
+
+  test('removeStalePictures drops older pictures of the named cards only', async () => {
+    const dir = await cacheDir();
+    const [old, now, other] = ['a', 'a', 'b'].map((name, i) => cardFileName(name, String(i).repeat(20)));
+    await Promise.all([old, now, other].map((f) => writeFile(join(dir, f!), '')));
+    expect(await removeStalePictures(dir, new Map([['a', now!]]))).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual([now, other].sort());
+  });
 });
 
 describe('the font chunks of a card', () => {
