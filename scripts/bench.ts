@@ -164,7 +164,7 @@ try {
   };
   const buildRows = {
     'build + index (s)': buildFigures.buildSeconds.toFixed(1),
-    '  of which index (s)': buildFigures.indexSeconds.toFixed(1),
+    '  of which search index (s, written alongside deploy)': buildFigures.indexSeconds.toFixed(1),
     'peak memory (build and index)': mb(buildFigures.peakMemoryBytes),
     'pages per second': buildFigures.pagesPerSecond.toFixed(0),
   };

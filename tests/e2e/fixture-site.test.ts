@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { AddressInfo } from 'node:net';
@@ -245,10 +245,16 @@ describe('a mistake in an article', () => {
       expect(bad.output).toContain('dist/ 仍是上一次成功构建的网站');
       await expect(readFile(join(temp.dir, 'dist/index.html'), 'utf8')).resolves.toBe(before);
       await expect(readFile(join(temp.dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')).resolves.toContain('zh');
+      // A good build after a good one replaces the site, and the old one is deleted in the background.
+      await rm(join(temp.dir, 'content/articles/missing-title.md'));
+      const again = await temp.run('build', []);
+      expect(again.code, again.output).toBe(0);
+      const leftovers = async () => (await readdir(temp.dir)).filter((name) => name.startsWith('.dist-'));
+      await expect.poll(leftovers, { timeout: 20_000 }).toEqual([]);
     } finally {
       await temp.remove();
     }
-  }, 180_000);
+  }, 240_000);
 
   test('two files with the same address stop the build', async () => {
     const temp = await createTempSite();
