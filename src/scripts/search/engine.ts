@@ -61,9 +61,12 @@ export function pagefind(): Promise<PagefindApi> {
       // A large site's index comes in shards, newest pages first: each is tagged with its
       // number, so a newest-first search can keep that order (see runQuery).
       if (__SEARCH_SHARDS__ > 1) {
-        await module.options({ mergeFilter: { [SHARD_FILTER]: '0' } });
-        for (let n = 1; n < __SEARCH_SHARDS__; n++)
-          await module.mergeIndex(shardPath(n), { mergeFilter: { [SHARD_FILTER]: String(n) } });
+        // The shards' metadata is fetched at once, not one shard after another.
+        const others = Array.from({ length: __SEARCH_SHARDS__ - 1 }, (_, i) => i + 1);
+        await Promise.all([
+          module.options({ mergeFilter: { [SHARD_FILTER]: '0' } }),
+          ...others.map((n) => module.mergeIndex(shardPath(n), { mergeFilter: { [SHARD_FILTER]: String(n) } })),
+        ]);
       }
       return module;
     } catch {
