@@ -8,11 +8,10 @@ import { extname, join, sep } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { availableParallelism } from 'node:os';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { finishAlongside, pendingFolders } from './alongside.ts';
-import { files } from './files.ts';
+import { files, inLanes } from './files.ts';
 
 const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 const MIN_BYTES = 512;
@@ -136,11 +135,7 @@ export async function precompress(folder: string, skip: string[] = []): Promise<
     await Promise.all([writeFile(`${file}.gz`, gzipped), writeFile(`${file}.br`, brotli)]);
     count++;
   };
-  // zlib works on libuv's thread pool: keep every core busy, not one file at a time.
-  const lanes = Array.from({ length: availableParallelism() * 2 }, async () => {
-    for (let file = todo.pop(); file !== undefined; file = todo.pop()) await compress(file);
-  });
-  await Promise.all(lanes);
+  await inLanes(todo, compress);
   return count;
 }
 

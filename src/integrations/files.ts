@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 /** Every file under `dir`, depth first. */
@@ -8,4 +9,16 @@ export async function* files(dir: string): AsyncGenerator<string> {
     if (entry.isDirectory()) yield* files(path);
     else yield path;
   }
+}
+
+/**
+ * Runs `work` on every item, a few at a time: file and zlib work runs on libuv's thread
+ * pool, so this keeps every core busy rather than one item at a time.
+ */
+export async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: availableParallelism() * 2 }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
 }

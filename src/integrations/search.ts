@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import { extractRecord, recordHtml, type SearchRecord } from '../lib/search-record.ts';
 import { planShards, SHARD_PAGES, shardPath } from '../lib/search-shards.ts';
 import { runAlongside } from './alongside.ts';
+import { compactIndex } from './pagefind-compact.ts';
 import { files } from './files.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../scripts/search/client.ts', import.meta.url));
@@ -99,7 +100,8 @@ async function removeExtras(dist: string, shards: number): Promise<void> {
  * with the pages, the shards, and `written`: the last shard is still being written.
  * Pagefind's own search interfaces, highlighter and web worker are removed (the site has
  * its own and runs Pagefind on the page), and a shard keeps only its index: the code and
- * WebAssembly of the first serve them all.
+ * WebAssembly of the first serve them all. Each shard is then compacted for readers
+ * (integrations/pagefind-compact.ts).
  */
 export async function buildIndex(
   dist: string,
@@ -117,9 +119,10 @@ export async function buildIndex(
   let written = Promise.resolve();
   for (const [n, records] of shards.entries()) {
     await written;
-    const shard = await indexShard(records, join(dist, shardPath(n)));
+    const folder = join(dist, shardPath(n));
+    const shard = await indexShard(records, folder);
     count += shard.count;
-    written = shard.written;
+    written = shard.written.then(() => compactIndex(folder, n));
   }
   const done = written.then(() => removeExtras(dist, shards.length));
   done.catch(() => undefined);

@@ -3,15 +3,18 @@
 // It runs twice: with one index, as every site up to 15,000 pages has, and with the index
 // split into shards (see lib/search-shards.ts), as a larger site has.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve.ts';
 import { normalizeText, queryTerms } from '../../src/lib/search-tokens.ts';
 import { searchUrl } from '../../src/lib/urls.ts';
+import { decodeCbor } from '../../src/lib/cbor.ts';
+import { unwrapPagefind } from '../../src/lib/pagefind-format.ts';
 import { shardPath } from '../../src/lib/search-shards.ts';
 import { evalQueries } from '../fixtures/search-queries.ts';
 import { sourceArticles } from './support/content.ts';
@@ -76,6 +79,29 @@ describe.each([
       expect(existsSync(join(dist, shardPath(n), 'pagefind-entry.json')), `shard ${n}`).toBe(n < shards);
     // Only the first shard brings Pagefind's code and WebAssembly.
     if (shards > 1) expect(existsSync(join(dist, shardPath(1), 'pagefind.js'))).toBe(false);
+  });
+
+  test('pages have short names, unique across shards; fragments hold no tokens; metadata has a brotli copy', async () => {
+    const dist = join(temp.dir, 'dist');
+    const names: string[] = [];
+    for (let n = 0; n < shards; n++) {
+      const folder = join(dist, shardPath(n));
+      const meta = (await readdir(folder)).find((f) => f.endsWith('.pf_meta'))!;
+      const body = unwrapPagefind(gunzipSync(await readFile(join(folder, meta))), meta);
+      expect(brotliDecompressSync(await readFile(join(folder, `${meta}.br`))).subarray(12)).toEqual(body);
+      const pages = (decodeCbor(body) as [string, [string, number, string][]])[1];
+      for (const [name] of pages) expect(name).toMatch(new RegExp(`^[0-9a-f]{5}${n}-[0-9a-z]+$`));
+      names.push(...pages.map(([name]) => name));
+      const fragment = JSON.parse(
+        new TextDecoder().decode(
+          unwrapPagefind(gunzipSync(await readFile(join(folder, 'fragment', `${pages[0]![0]}.pf_fragment`))), meta),
+        ),
+      ) as { url: string; content: string };
+      expect(fragment.url).toMatch(/^\/news\//);
+      expect(fragment.content).toBe('');
+      expect((await readdir(join(folder, 'fragment'))).length).toBe(pages.length);
+    }
+    expect(new Set(names).size).toBe(names.length);
   });
 
   test('the distractors never hold a query, and the targets do', async () => {

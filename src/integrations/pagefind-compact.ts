@@ -1,0 +1,60 @@
+// Makes Pagefind's output smaller for readers, once a shard is written (see
+// lib/pagefind-format.ts for the files). Before the first search a reader fetches the
+// metadata, which names every page by a hash; each result shown then fetches that page's
+// fragment, which repeats the page's pair tokens. So the pages are renamed short names,
+// fragments lose their tokens, and the metadata and filters get a brotli copy beside them
+// (nginx sends it where the browser takes brotli; elsewhere Pagefind's gzip file is sent).
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
+import { decodeCbor, encodeCbor } from '../lib/cbor.ts';
+import { indexTag, renamePages, slimFragment, unwrapPagefind, wrapPagefind } from '../lib/pagefind-format.ts';
+import { inLanes } from './files.ts';
+
+const unzip = promisify(gunzip);
+const zip = (data: Uint8Array): Promise<Buffer> => promisify(gzip)(data, { level: 9 });
+/** The best brotli: these files are few, small and fetched by every reader who searches. */
+const brotli = (data: Uint8Array): Promise<Buffer> =>
+  promisify(brotliCompress)(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  });
+
+/** A Pagefind file's body, decompressed (signature first). */
+async function readPagefind(file: string): Promise<Buffer> {
+  const data = await unzip(await readFile(file));
+  unwrapPagefind(data, file);
+  return data;
+}
+
+/** Rewrites the fragment `from` as `to`, without its tokens. */
+async function moveFragment(folder: string, from: string, to: string): Promise<void> {
+  const source = join(folder, 'fragment', `${from}.pf_fragment`);
+  const fragment = JSON.parse(new TextDecoder().decode(unwrapPagefind(await unzip(await readFile(source)), source)));
+  const slim = wrapPagefind(new TextEncoder().encode(JSON.stringify(slimFragment(fragment))));
+  await writeFile(join(folder, 'fragment', `${to}.pf_fragment`), await zip(slim));
+  await rm(source);
+}
+
+/** Compacts the index Pagefind has just written to `folder`, shard number `shard`. */
+export async function compactIndex(folder: string, shard: number): Promise<void> {
+  const entry = JSON.parse(await readFile(join(folder, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  for (const { hash } of Object.values(entry.languages)) {
+    // The file keeps its name: Pagefind's entry file names it, and its content follows from it.
+    const file = join(folder, `pagefind.${hash}.pf_meta`);
+    const stored = await readFile(file);
+    const meta = decodeCbor(unwrapPagefind(await unzip(stored), file));
+    const { meta: renamed, renames } = renamePages(meta, indexTag(stored, shard), file);
+    await inLanes(renames, ([from, to]) => moveFragment(folder, from, to));
+    const body = wrapPagefind(encodeCbor(renamed));
+    await Promise.all([
+      zip(body).then((data) => writeFile(file, data)),
+      brotli(body).then((data) => writeFile(`${file}.br`, data)),
+    ]);
+  }
+  const filters = join(folder, 'filter');
+  for (const name of await readdir(filters).catch(() => []))
+    await writeFile(join(filters, `${name}.br`), await brotli(await readPagefind(join(filters, name))));
+}

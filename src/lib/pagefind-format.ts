@@ -1,0 +1,75 @@
+// Pagefind's index files, as Pagefind 1.6 writes them: each is gzip around the signature
+// `pagefind_dcd` and a body (CBOR for the metadata, index and filter chunks; JSON for a
+// page's fragment). Pagefind's browser code takes a file either gzipped or already
+// decompressed (signature first), e.g. when the server sent it with Content-Encoding.
+import { createHash } from 'node:crypto';
+import type { CborValue } from './cbor.ts';
+
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+
+/** The body of a decompressed Pagefind file; an error names the file when it is not one. */
+export function unwrapPagefind(data: Uint8Array, file: string): Uint8Array {
+  if (!SIGNATURE.every((b, i) => data[i] === b)) throw new Error(`${file}: not a Pagefind 1.6 file (no signature)`);
+  return data.subarray(SIGNATURE.length);
+}
+
+/** A body as a decompressed Pagefind file. */
+export function wrapPagefind(body: Uint8Array): Uint8Array {
+  const file = new Uint8Array(SIGNATURE.length + body.length);
+  file.set(SIGNATURE);
+  file.set(body, SIGNATURE.length);
+  return file;
+}
+
+/** One page in the metadata: the name of its fragment, its length in words, its fragment group. */
+type MetaPage = [hash: string, words: number, group: string];
+
+const isPage = (p: CborValue): p is MetaPage =>
+  Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && typeof p[2] === 'string';
+
+/** The pages of a decoded metadata file: [version, pages, index chunks, filters, sorts, …]. */
+function metaPages(meta: CborValue, file: string): MetaPage[] {
+  const pages = Array.isArray(meta) && typeof meta[0] === 'string' ? meta[1] : undefined;
+  if (!Array.isArray(pages) || !pages.every(isPage))
+    throw new Error(`${file}: unexpected metadata layout (written by another Pagefind version?)`);
+  return pages;
+}
+
+/**
+ * A short tag for a shard's page names: changes with anything in the index (the metadata
+ * names every page by a hash of its content) and differs between shards.
+ */
+export function indexTag(metaFile: Uint8Array, shard: number): string {
+  return createHash('sha256').update(metaFile).digest('hex').slice(0, 5) + shard;
+}
+
+/**
+ * Renames the pages of a metadata file `tag-0`, `tag-1`, … (base 36). Pagefind names each
+ * page by a 10-character hash that compression cannot shrink: at 10,000 pages, 60% of the
+ * metadata every reader fetches before the first search. A page whose fragment is in a group
+ * keeps its name. Returns the new metadata and the renames (old → new fragment names).
+ */
+export function renamePages(
+  meta: CborValue,
+  tag: string,
+  file = 'pf_meta',
+): { meta: CborValue; renames: [from: string, to: string][] } {
+  const renames: [string, string][] = [];
+  const pages = metaPages(meta, file).map(([hash, words, group], i): MetaPage => {
+    if (group) return [hash, words, group];
+    const name = `${tag}-${i.toString(36)}`;
+    renames.push([hash, name]);
+    return [name, words, group];
+  });
+  const fields = meta as CborValue[];
+  return { meta: [fields[0]!, pages, ...fields.slice(2)], renames };
+}
+
+/**
+ * A fragment without its `content`: ours is the page's pair tokens, which Pagefind uses
+ * only for excerpts (the site builds its own from the page's metadata), and more than half
+ * of a fragment's bytes.
+ */
+export function slimFragment(fragment: Record<string, unknown>): Record<string, unknown> {
+  return { ...fragment, content: '' };
+}

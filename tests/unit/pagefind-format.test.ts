@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { decodeCbor, encodeCbor, type CborValue } from '../../src/lib/cbor.ts';
+import { indexTag, renamePages, slimFragment, unwrapPagefind, wrapPagefind } from '../../src/lib/pagefind-format.ts';
+
+// Pagefind 1.6's metadata: version, pages [hash, words, fragment group], index chunks, filters, sorts, meta fields.
+const meta: CborValue = [
+  '1.6.0',
+  [
+    ['zh_1c3b695', 896, ''],
+    ['zh_461704b', 1109, ''],
+    ['zh_1c1f704', 939, 'zh_group1'],
+  ],
+  [['01', '06', 'zh_71ae135']],
+  [['年份', 'zh_adbdf2c']],
+  [['date', [2, 0, 1]]],
+  ['column', 'date', 'text', 'title'],
+];
+
+describe('renamePages', () => {
+  test('names each page by a tag and its place, keeping everything else', () => {
+    const { meta: renamed, renames } = renamePages(meta, 'ab12c0');
+    expect(renames).toEqual([
+      ['zh_1c3b695', 'ab12c0-0'],
+      ['zh_461704b', 'ab12c0-1'],
+    ]);
+    const fields = renamed as CborValue[];
+    expect(fields[1]).toEqual([
+      ['ab12c0-0', 896, ''],
+      ['ab12c0-1', 1109, ''],
+      ['zh_1c1f704', 939, 'zh_group1'],
+    ]);
+    expect(fields.slice(2)).toEqual((meta as CborValue[]).slice(2));
+    expect(decodeCbor(encodeCbor(renamed))).toEqual(renamed);
+  });
+  test('stops at a layout it does not know, naming the file', () => {
+    expect(() => renamePages(['2.0.0', [['zh_1', '896']]], 't', 'pagefind.zh_1.pf_meta')).toThrow(
+      /pagefind\.zh_1\.pf_meta: unexpected metadata layout/,
+    );
+  });
+});
+
+describe('indexTag', () => {
+  test('follows the index and tells shards apart', () => {
+    const a = Uint8Array.of(1, 2, 3);
+    expect(indexTag(a, 0)).toMatch(/^[0-9a-f]{5}0$/);
+    expect(indexTag(a, 0)).toBe(indexTag(Uint8Array.of(1, 2, 3), 0));
+    expect(indexTag(a, 0)).not.toBe(indexTag(Uint8Array.of(1, 2, 4), 0));
+    expect(indexTag(a, 1)).not.toBe(indexTag(a, 0));
+  });
+});
+
+describe('wrapPagefind and unwrapPagefind', () => {
+  test('put the signature before a body and take it off', () => {
+    const body = Uint8Array.of(0x82, 1, 2);
+    const file = wrapPagefind(body);
+    expect(new TextDecoder().decode(file.subarray(0, 12))).toBe('pagefind_dcd');
+    expect([...unwrapPagefind(file, 'f')]).toEqual([...body]);
+  });
+  test('refuse a file without the signature', () => {
+    expect(() => unwrapPagefind(Uint8Array.of(0x1f, 0x8b), 'fragment/x.pf_fragment')).toThrow(
+      /fragment\/x\.pf_fragment: not a Pagefind 1\.6 file/,
+    );
+  });
+});
+
+describe('slimFragment', () => {
+  test('drops the page’s tokens and keeps its address and metadata', () => {
+    const fragment = {
+      url: '/news/a/',
+      content: 'q62baox q6wtere',
+      word_count: 2,
+      meta: { title: '标题' },
+      anchors: [],
+    };
+    expect(slimFragment(fragment)).toEqual({ ...fragment, content: '' });
+  });
+});
