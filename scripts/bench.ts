@@ -16,6 +16,7 @@ import { startNginx } from './nginx.ts';
 import { probeSearch, type ProbeQuery } from './search-probe.ts';
 import { createTempSite } from './temp-site.ts';
 import { articleUrl } from '../src/lib/urls.ts';
+import { queryTerms } from '../src/lib/search-tokens.ts';
 
 const { values } = parseArgs({
   options: {
@@ -196,6 +197,15 @@ try {
   const nginx = await startNginx(dist);
   const probe = await probeSearch(nginx.origin, articleUrl({ id: 'bench-00001' })).finally(() => nginx.stop());
   const [first, ...later] = probe as [ProbeQuery, ...ProbeQuery[]];
+  const asked = new Set(queryTerms(first.query));
+  const isFresh = later.map((q) => {
+    const terms = queryTerms(q.query);
+    const fresh = terms.every((t) => !asked.has(t));
+    for (const t of terms) asked.add(t);
+    return fresh;
+  });
+  const fresh = later.filter((_, i) => isFresh[i]);
+  const refined = later.filter((_, i) => !isFresh[i]);
 
   // A rebuild with nothing changed: the share cards come from the cache.
   const rebuild = await build(temp.dir);
@@ -216,6 +226,10 @@ try {
       searches: first.calls.length,
     },
     laterSearchMedianMs: median(later.map((q) => q.ms)),
+    // Queries of terms not asked before, and queries refining an earlier one (西柳 → 西柳 商会),
+    // whose earlier terms the search box remembers.
+    newTermsMedianMs: median(fresh.map((q) => q.ms)),
+    refinedMedianMs: median(refined.map((q) => q.ms)),
     laterSearchMedianSearches: median(later.map((q) => q.calls.length)),
     searchProbe: probe,
     rebuildSeconds: rebuild.ms / 1000,
@@ -231,6 +245,7 @@ try {
     'JS before interaction': `${kb(pageBytes.inlineJs)} inline, ${pageBytes.externalJsFiles} files`,
     'first search (bytes compressed, as sent)': `${first.ms.toFixed(0)} ms, ${kb(first.wireBytes)}, ${first.requests.length} requests, ${first.calls.length} Pagefind searches`,
     'later searches (median of 20)': `${figures.laterSearchMedianMs.toFixed(0)} ms, ${figures.laterSearchMedianSearches} Pagefind searches`,
+    '  new terms / refined queries (medians)': `${figures.newTermsMedianMs.toFixed(0)} ms (${fresh.length}) / ${figures.refinedMedianMs.toFixed(0)} ms (${refined.length})`,
     'rebuild, nothing changed (s)': figures.rebuildSeconds.toFixed(1),
     'share cards, first build': shareCardRow(cold),
     'share cards, rebuild': shareCardRow(warm),

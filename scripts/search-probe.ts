@@ -51,9 +51,11 @@ export interface ProbeQuery {
   dataMs: number;
 }
 
-// Served in place of /pagefind/pagefind.js: Pagefind itself (under ?probe, which keeps its
-// base path), with search() timed and recorded in window.__probe.
-const WRAPPER = `import * as pf from '/pagefind/pagefind.js?probe';
+/**
+ * Served in place of /pagefind/pagefind.js: Pagefind itself (under ?probe, which keeps its
+ * base path), with search() timed and recorded in window.__probe (see PagefindCall).
+ */
+export const TIMED_PAGEFIND = `import * as pf from '/pagefind/pagefind.js?probe';
 export const { options, init, destroy, mergeIndex, preload, filters, debouncedSearch, createInstance } = pf;
 export async function search(q, o) {
   const started = performance.now();
@@ -78,7 +80,7 @@ export async function probeSearch(origin: string, path: string, queries = PROBE_
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.route(/\/pagefind\/pagefind\.js$/, (route) =>
-      route.fulfill({ body: WRAPPER, contentType: 'text/javascript' }),
+      route.fulfill({ body: TIMED_PAGEFIND, contentType: 'text/javascript' }),
     );
     let pending: Promise<ProbeRequest>[] = [];
     const record = async (request: Request): Promise<ProbeRequest> => {

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { articleUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
+import { TIMED_PAGEFIND, type PagefindCall } from '../../scripts/search-probe.ts';
+import { termQuery, termWords } from '../../src/lib/search-tokens.ts';
 
 const browser = useBrowser();
 const liuYi = articleUrl({ id: 'laomo-liu-yi' });
@@ -61,6 +63,24 @@ describe('header search box', () => {
     await expect(panelOptions(page).first().getAttribute('aria-selected')).resolves.toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${liuYi}?hl=*`);
+  });
+
+  test('refining a query asks Pagefind only for its new term', async () => {
+    const page = await (await browser.context()).newPage();
+    await page.route(/\/pagefind\/pagefind\.js$/, (route) =>
+      route.fulfill({ body: TIMED_PAGEFIND, contentType: 'text/javascript' }),
+    );
+    const asked = (): Promise<string[]> =>
+      page.evaluate(() => ((globalThis as { __probe?: PagefindCall[] }).__probe ?? []).map((c) => c.query));
+    const words = (term: string): string => termWords(termQuery(term)).join(' ');
+    await page.goto(homeUrl());
+    await box(page).click();
+    await page.keyboard.type('西柳');
+    await expect.poll(() => panelOptions(page).first().innerText()).toContain('刘毅');
+    await page.keyboard.type(' 劳模');
+    await expect.poll(asked).toContain(words('劳模'));
+    await expect.poll(() => panelOptions(page).first().innerText()).toContain('刘毅');
+    expect((await asked()).filter((q) => q === words('西柳'))).toHaveLength(1);
   });
 
   test('/ and Ctrl+K focus the box', async () => {

@@ -110,6 +110,17 @@ export function preloadQuery(text: string): void {
     );
 }
 
+/** Every page a search has returned, by id: what `load` fetches a result's data from. */
+const found = new Map<string, PagefindResult>();
+
+/**
+ * The pages of recent terms, with their scores, by term, filters and order: a reader who
+ * refines a query (西柳, then 西柳 商会) asks for the same terms again, and each costs a
+ * Pagefind search of time in proportion to the pages holding it. The oldest is dropped first.
+ */
+const recentTerms = new Map<string, Map<string, number>>();
+const RECENT_TERMS = 16;
+
 /** Runs a query through the tiers and ranks all matching pages. */
 export async function runQuery(query: Query): Promise<Outcome> {
   const pf = await pagefind();
@@ -120,7 +131,6 @@ export async function runQuery(query: Query): Promise<Outcome> {
     },
     ...(query.newest ? { sort: { date: 'desc' } } : {}),
   };
-  const pages = new Map<string, PagefindResult>();
 
   /**
    * One Pagefind search (filtered and sorted as asked), its results in Pagefind's order.
@@ -130,13 +140,13 @@ export async function runQuery(query: Query): Promise<Outcome> {
   const search = async (pagefindQuery: string): Promise<PagefindResult[]> => {
     if (!pagefindQuery) return [];
     const shards = query.newest ? __SEARCH_SHARDS__ : 1;
-    const found: PagefindResult[] = [];
+    const results: PagefindResult[] = [];
     for (let n = 0; n < shards; n++) {
       const filters = shards > 1 ? { ...options.filters, [SHARD_FILTER]: String(n) } : options.filters;
-      found.push(...((await pf.search(pagefindQuery, { ...options, filters }))?.results ?? []));
+      results.push(...((await pf.search(pagefindQuery, { ...options, filters }))?.results ?? []));
     }
-    for (const r of found) pages.set(r.id, r);
-    return found;
+    for (const r of results) found.set(r.id, r);
+    return results;
   };
 
   /**
@@ -145,6 +155,14 @@ export async function runQuery(query: Query): Promise<Outcome> {
    * terms also need the quoted phrase (exact and in order, but scored flat).
    */
   const termPages = async (term: string): Promise<Map<string, number>> => {
+    const key = JSON.stringify([term, options]);
+    const pages = recentTerms.get(key) ?? (await askTerm(term));
+    recentTerms.delete(key);
+    recentTerms.set(key, pages);
+    if (recentTerms.size > RECENT_TERMS) recentTerms.delete(recentTerms.keys().next().value!);
+    return pages;
+  };
+  const askTerm = async (term: string): Promise<Map<string, number>> => {
     const pairs = positionalPairs(term);
     const q = termQuery(term);
     const plain = await search(termWords(q).join(' '));
@@ -157,13 +175,13 @@ export async function runQuery(query: Query): Promise<Outcome> {
   const tiersFor = async (terms: string[]): Promise<Hit[][]> => {
     const perTerm: Map<string, number>[] = [];
     for (const term of terms) perTerm.push(await termPages(term));
-    const found = new Map<string, Hit>();
+    const byPage = new Map<string, Hit>();
     for (const termHits of perTerm)
       for (const [id, score] of termHits) {
-        const hit = found.get(id) ?? { id, score: 0, exact: 0 };
-        found.set(id, { id, score: hit.score + score, exact: hit.exact + 1 });
+        const hit = byPage.get(id) ?? { id, score: 0, exact: 0 };
+        byPage.set(id, { id, score: hit.score + score, exact: hit.exact + 1 });
       }
-    const hits = [...found.values()];
+    const hits = [...byPage.values()];
     const whole = hits.filter((h) => h.exact === terms.length);
     const some = hits.filter((h) => h.exact < terms.length);
     const apart =
@@ -186,6 +204,6 @@ export async function runQuery(query: Query): Promise<Outcome> {
   return {
     terms,
     ranked: rankHits(tiers, !query.newest),
-    load: (id) => pages.get(id)!.data(),
+    load: (id) => found.get(id)!.data(),
   };
 }
