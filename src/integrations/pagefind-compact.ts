@@ -2,7 +2,7 @@
 // lib/pagefind-format.ts for the files). Before the first search a reader fetches the
 // metadata, which names every page by a hash; each result shown then fetches that page's
 // fragment, which repeats the page's pair tokens. So the pages are renamed short names,
-// fragments lose their tokens, and the metadata and filters get a brotli copy beside them
+// fragments lose their tokens and gain the result fields kept out of the index, and the metadata and filters get a brotli copy beside them
 // (nginx sends it where the browser takes brotli; elsewhere Pagefind's gzip file is sent).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
 import { decodeCbor, encodeCbor } from '../lib/cbor.ts';
 import { indexTag, renamePages, slimFragment, unwrapPagefind, wrapPagefind } from '../lib/pagefind-format.ts';
+import type { ResultMeta } from '../lib/search-record.ts';
 import { inLanes } from './files.ts';
 
 const unzip = promisify(gunzip);
@@ -27,17 +28,31 @@ async function readPagefind(file: string): Promise<Buffer> {
   return data;
 }
 
-/** Rewrites the fragment `from` as `to`, without its tokens. */
-async function moveFragment(folder: string, from: string, to: string): Promise<void> {
+/** Rewrites the fragment `from` as `to`: without its tokens, with the result fields of its page. */
+async function moveFragment(
+  folder: string,
+  from: string,
+  to: string,
+  shown: ReadonlyMap<string, ResultMeta>,
+): Promise<void> {
   const source = join(folder, 'fragment', `${from}.pf_fragment`);
   const fragment = JSON.parse(new TextDecoder().decode(unwrapPagefind(await unzip(await readFile(source)), source)));
-  const slim = wrapPagefind(new TextEncoder().encode(JSON.stringify(slimFragment(fragment))));
+  const meta = shown.get(fragment.url);
+  if (!meta) throw new Error(`${source}: no search record for ${fragment.url}`);
+  const slim = wrapPagefind(new TextEncoder().encode(JSON.stringify(slimFragment(fragment, meta))));
   await writeFile(join(folder, 'fragment', `${to}.pf_fragment`), await zip(slim));
   await rm(source);
 }
 
-/** Compacts the index Pagefind has just written to `folder`, shard number `shard`. */
-export async function compactIndex(folder: string, shard: number): Promise<void> {
+/**
+ * Compacts the index Pagefind has just written to `folder`, shard number `shard`; `shown`
+ * holds the result fields of its pages, by URL.
+ */
+export async function compactIndex(
+  folder: string,
+  shard: number,
+  shown: ReadonlyMap<string, ResultMeta>,
+): Promise<void> {
   const entry = JSON.parse(await readFile(join(folder, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string }>;
   };
@@ -47,7 +62,7 @@ export async function compactIndex(folder: string, shard: number): Promise<void>
     const stored = await readFile(file);
     const meta = decodeCbor(unwrapPagefind(await unzip(stored), file));
     const { meta: renamed, renames } = renamePages(meta, indexTag(stored, shard), file);
-    await inLanes(renames, ([from, to]) => moveFragment(folder, from, to));
+    await inLanes(renames, ([from, to]) => moveFragment(folder, from, to, shown));
     const body = wrapPagefind(encodeCbor(renamed));
     await Promise.all([
       zip(body).then((data) => writeFile(file, data)),

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
-import { extractRecord, recordHtml, type SearchRecord } from '../lib/search-record.ts';
+import { extractRecord, recordHtml, resultMeta, type ResultMeta, type SearchRecord } from '../lib/search-record.ts';
 import { planShards, SHARD_PAGES, shardPath } from '../lib/search-shards.ts';
 import { runAlongside } from './alongside.ts';
 import { compactIndex } from './pagefind-compact.ts';
@@ -38,6 +38,17 @@ async function* recordsOf(pages: { file: string; url: string }[]): AsyncGenerato
   for (const { file, url } of pages) {
     const record = extractRecord(await readFile(file, 'utf8'), url);
     if (record) yield record;
+  }
+}
+
+/** The records, each one's result fields kept in `shown` as it passes (see compactIndex). */
+async function* remembering(
+  records: AsyncIterable<SearchRecord> | Iterable<SearchRecord>,
+  shown: Map<string, ResultMeta>,
+): AsyncGenerator<SearchRecord> {
+  for await (const record of records) {
+    shown.set(record.url, resultMeta(record));
+    yield record;
   }
 }
 
@@ -120,9 +131,10 @@ export async function buildIndex(
   for (const [n, records] of shards.entries()) {
     await written;
     const folder = join(dist, shardPath(n));
-    const shard = await indexShard(records, folder);
+    const shown = new Map<string, ResultMeta>();
+    const shard = await indexShard(remembering(records, shown), folder);
     count += shard.count;
-    written = shard.written.then(() => compactIndex(folder, n));
+    written = shard.written.then(() => compactIndex(folder, n, shown));
   }
   const done = written.then(() => removeExtras(dist, shards.length));
   done.catch(() => undefined);

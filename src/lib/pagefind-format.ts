@@ -66,10 +66,14 @@ export function renamePages(
 }
 
 /**
- * A fragment without its `content`: ours is the page's pair tokens, which Pagefind uses
- * only for excerpts (the site builds its own from the page's metadata), and more than half
- * of a fragment's bytes.
+ * A page's fragment as readers fetch it: without its `content` (our pair tokens, which
+ * Pagefind uses only for excerpts; the site builds its own from the text, and they were
+ * more than half of a fragment's bytes), with the result fields kept out of the index
+ * (lib/search-record.ts `resultMeta`) added to its metadata.
  */
-export function slimFragment(fragment: Record<string, unknown>): Record<string, unknown> {
-  return { ...fragment, content: '' };
+export function slimFragment(
+  fragment: { meta?: Record<string, unknown> } & Record<string, unknown>,
+  meta: Record<string, unknown>,
+): Record<string, unknown> {
+  return { ...fragment, content: '', meta: { ...fragment.meta, ...meta } };
 }

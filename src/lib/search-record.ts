@@ -46,10 +46,25 @@ function blocks(element: HTMLElement): string[] {
     .filter((line) => line.length > 0);
 }
 
+/** What a search result shows besides its headline: the original words, column, date and picture. */
+export type ResultMeta = Pick<SearchRecord, 'text' | 'column' | 'date'> & { image?: string };
+
+/**
+ * A record's result fields other than the headline. They stay out of the page Pagefind
+ * indexes, which would index every sentence of the text as a word of its own (most of its
+ * work and memory); they are added to the page's fragment once the index is written
+ * (integrations/pagefind-compact.ts).
+ */
+export function resultMeta(record: SearchRecord): ResultMeta {
+  const { text, column, date, image } = record;
+  return image ? { text, column, date, image } : { text, column, date };
+}
+
 /**
  * The page Pagefind indexes for a record: headline and text as tokens (the <h1> keeps
- * Pagefind's heading weight), and outside the indexed body the original words as
- * metadata, the column and year as filters, the date as sort key.
+ * Pagefind's heading weight), and outside the indexed body the original headline as
+ * metadata (else Pagefind would take the tokens of the <h1>), the column and year as
+ * filters, the date as sort key.
  */
 export function recordHtml(record: SearchRecord): string {
   const year = record.date.slice(0, 4);
@@ -58,18 +73,14 @@ export function recordHtml(record: SearchRecord): string {
     .split('\n')
     .map((p) => `<p>${tokens(p)}</p>`)
     .join('');
-  const meta = [
+  const outside = [
     `<div data-pagefind-meta="title">${escapeHtml(record.title)}</div>`,
-    `<div data-pagefind-meta="text">${escapeHtml(record.text)}</div>`,
-    `<div data-pagefind-meta="column">${escapeHtml(record.column)}</div>`,
-    `<div data-pagefind-meta="date">${escapeHtml(record.date)}</div>`,
-    record.image ? `<div data-pagefind-meta="image">${escapeHtml(record.image)}</div>` : '',
     record.column ? `<div data-pagefind-filter="栏目">${escapeHtml(record.column)}</div>` : '',
     year ? `<div data-pagefind-filter="年份">${escapeHtml(year)}</div>` : '',
   ].join('');
   return (
     `<!doctype html><html lang="zh"><head><title>${escapeHtml(record.title)}</title></head>` +
     `<body><main data-pagefind-body data-pagefind-sort="date:${escapeHtml(record.date)}">` +
-    `<h1>${tokens(record.title)}</h1>${paragraphs}</main>${meta}</body></html>`
+    `<h1>${tokens(record.title)}</h1>${paragraphs}</main>${outside}</body></html>`
   );
 }

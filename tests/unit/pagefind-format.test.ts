@@ -64,7 +64,7 @@ describe('wrapPagefind and unwrapPagefind', () => {
 });
 
 describe('slimFragment', () => {
-  test('drops the page’s tokens and keeps its address and metadata', () => {
+  test('drops the page’s tokens and adds the result fields to its metadata', () => {
     const fragment = {
       url: '/news/a/',
       content: 'q62baox q6wtere',
@@ -72,6 +72,10 @@ describe('slimFragment', () => {
       meta: { title: '标题' },
       anchors: [],
     };
-    expect(slimFragment(fragment)).toEqual({ ...fragment, content: '' });
+    expect(slimFragment(fragment, { text: '正文', date: '2022-07-12' })).toEqual({
+      ...fragment,
+      content: '',
+      meta: { title: '标题', text: '正文', date: '2022-07-12' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractRecord, recordHtml } from '../../src/lib/search-record.ts';
+import { extractRecord, recordHtml, resultMeta } from '../../src/lib/search-record.ts';
 import { indexTokens } from '../../src/lib/search-tokens.ts';
 
 const page = `<!doctype html><html lang="zh-CN"><body><nav>导航不算</nav>
@@ -37,11 +37,25 @@ describe('recordHtml', () => {
     expect(body).toContain(indexTokens('西柳<市场>').join(' '));
     expect(body).not.toMatch(/[\u4e00-\u9fff]/);
   });
-  test('keeps the original words as escaped metadata, with filters and sort', () => {
+  test('keeps the original headline as escaped metadata, with filters and sort; the text stays out', () => {
     expect(html).toContain('<div data-pagefind-meta="title">西柳&lt;市场&gt;</div>');
-    expect(html).toContain('<div data-pagefind-meta="text">刘毅, 党建</div>');
+    expect(html).not.toContain('刘毅');
+    expect(html.match(/data-pagefind-meta/g)).toHaveLength(1);
     expect(html).toContain('<div data-pagefind-filter="栏目">劳模风采</div>');
     expect(html).toContain('<div data-pagefind-filter="年份">2022</div>');
     expect(html).toContain('data-pagefind-sort="date:2022-07-12"');
+  });
+});
+
+describe('resultMeta', () => {
+  test('carries the text, column and date, and the picture when there is one', () => {
+    const record = { url: '/a/', title: '标题', text: '刘毅', column: '劳模风采', date: '2022-07-12' };
+    expect(resultMeta(record)).toEqual({ text: '刘毅', column: '劳模风采', date: '2022-07-12' });
+    expect(resultMeta({ ...record, image: '/a.jpg' })).toEqual({
+      text: '刘毅',
+      column: '劳模风采',
+      date: '2022-07-12',
+      image: '/a.jpg',
+    });
   });
 });
