@@ -1,9 +1,10 @@
 // Makes Pagefind's output smaller for readers, once a shard is written (see
 // lib/pagefind-format.ts for the files). Before the first search a reader fetches the
 // metadata, which names every page by a hash; each result shown then fetches that page's
-// fragment, which repeats the page's pair tokens. So the pages are renamed short names,
-// fragments lose their tokens and gain the result fields kept out of the index, and the metadata and filters get a brotli copy beside them
-// (nginx sends it where the browser takes brotli; elsewhere Pagefind's gzip file is sent).
+// fragment, which repeats the page's pair tokens. So the pages get short names, fragments
+// lose their tokens and gain the result fields kept out of the index, and the metadata and
+// filters get a brotli copy beside them (nginx sends it where the browser takes brotli;
+// elsewhere Pagefind's gzip file is sent).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';

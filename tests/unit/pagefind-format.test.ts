@@ -8,7 +8,7 @@ const meta: CborValue = [
   [
     ['zh_1c3b695', 896, ''],
     ['zh_461704b', 1109, ''],
-    ['zh_1c1f704', 939, 'zh_group1'],
+    ['zh_1c1f704', 939, ''],
   ],
   [['01', '06', 'zh_71ae135']],
   [['年份', 'zh_adbdf2c']],
@@ -22,15 +22,21 @@ describe('renamePages', () => {
     expect(renames).toEqual([
       ['zh_1c3b695', 'ab12c0-0'],
       ['zh_461704b', 'ab12c0-1'],
+      ['zh_1c1f704', 'ab12c0-2'],
     ]);
     const fields = renamed as CborValue[];
     expect(fields[1]).toEqual([
       ['ab12c0-0', 896, ''],
       ['ab12c0-1', 1109, ''],
-      ['zh_1c1f704', 939, 'zh_group1'],
+      ['ab12c0-2', 939, ''],
     ]);
     expect(fields.slice(2)).toEqual((meta as CborValue[]).slice(2));
     expect(decodeCbor(encodeCbor(renamed))).toEqual(renamed);
+  });
+  test('stops at fragments in a group rather than leave their pages without result fields', () => {
+    expect(() => renamePages(['1.6.0', [['zh_1', 9, 'zh_g']]], 't', 'm.pf_meta')).toThrow(
+      /m\.pf_meta: page zh_1 has its fragment in group zh_g/,
+    );
   });
   test('stops at a layout it does not know, naming the file', () => {
     expect(() => renamePages(['2.0.0', [['zh_1', '896']]], 't', 'pagefind.zh_1.pf_meta')).toThrow(
