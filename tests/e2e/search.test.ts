@@ -145,9 +145,17 @@ describe('results page', () => {
     for (const url of [searchUrl(), searchUrl('刘毅')]) {
       const { page } = await watchedPage();
       await page.addInitScript(() => {
-        const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+        // Each shift with what moved, so a failure says where to look.
+        const shifts: string[] = ((window as unknown as { shifts: string[] }).shifts = []);
+        type Shift = { value: number; sources?: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] };
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) shifts.push((e as unknown as { value: number }).value);
+          for (const e of list.getEntries() as unknown as Shift[])
+            shifts.push(
+              `${e.value.toFixed(4)}: ` +
+                (e.sources ?? [])
+                  .map((s) => `${s.node?.outerHTML.slice(0, 80)} ${s.previousRect.y}→${s.currentRect.y}`)
+                  .join('; '),
+            );
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(url);
@@ -155,7 +163,7 @@ describe('results page', () => {
         .poll(() => page.locator('#search-status').innerText())
         .toMatch(url.includes('?') ? /找到 1 篇/ : /请在/);
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), url).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts), url).toEqual([]);
     }
   });
 
