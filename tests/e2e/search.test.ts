@@ -83,6 +83,20 @@ describe('header search box', () => {
     expect((await asked()).filter((q) => q === words('西柳'))).toHaveLength(1);
   });
 
+  test('a result whose file is gone (the site was rebuilt) reloads the index and is shown', async () => {
+    const { page, requests } = await watchedPage();
+    // A rebuild renames every result's file: the first one asked for is gone.
+    let gone = 1;
+    await page.route('**/pagefind/fragment/**', (route) =>
+      gone-- > 0 ? route.fulfill({ status: 404, body: '' }) : route.continue(),
+    );
+    await page.goto(homeUrl());
+    await box(page).click();
+    await page.keyboard.type('西柳');
+    await expect.poll(() => panelOptions(page).first().innerText()).toContain('刘毅');
+    expect(requests.filter((p) => p.endsWith('/pagefind-entry.json'))).toHaveLength(2);
+  });
+
   test('/ and Ctrl+K focus the box', async () => {
     const { page } = await watchedPage();
     await page.goto(homeUrl());

@@ -26,6 +26,7 @@ interface PagefindApi {
     q: string,
     o?: { filters?: Record<string, string>; sort?: Record<string, string> },
   ) => Promise<{ results: PagefindResult[] } | null>;
+  destroy: () => Promise<void>;
 }
 
 export interface Query {
@@ -45,6 +46,13 @@ export interface Outcome {
 
 /** Thrown when /pagefind/ is missing, e.g. in `npm run dev` before any build. */
 export class IndexMissing extends Error {}
+
+/**
+ * Thrown by `load` when a result's data is gone: the site was rebuilt since Pagefind loaded
+ * its index (a rebuild renames the results' files, see integrations/pagefind-compact.ts).
+ * The index is reloaded by then; run the query again.
+ */
+export class IndexChanged extends Error {}
 
 let api: Promise<PagefindApi> | null = null;
 
@@ -110,16 +118,23 @@ export function preloadQuery(text: string): void {
     );
 }
 
-/** Every page a search has returned, by id: what `load` fetches a result's data from. */
-const found = new Map<string, PagefindResult>();
-
 /**
- * The pages of recent terms, with their scores, by term, filters and order: a reader who
- * refines a query (西柳, then 西柳 商会) asks for the same terms again, and each costs a
- * Pagefind search of time in proportion to the pages holding it. The oldest is dropped first.
+ * The pages of recent terms (Pagefind's results, by id), by term, filters and order: a
+ * reader who refines a query (西柳, then 西柳 商会) asks for the same terms again, and each
+ * costs a Pagefind search of time in proportion to the pages holding it. The oldest is
+ * dropped first; a term that found nothing is not kept (a chunk that failed to load looks
+ * the same).
  */
-const recentTerms = new Map<string, Map<string, number>>();
+const recentTerms = new Map<string, Map<string, PagefindResult>>();
 const RECENT_TERMS = 16;
+
+/** Forgets the loaded index, so the next query loads the current one. */
+async function reloadIndex(): Promise<void> {
+  const loaded = api;
+  api = null;
+  recentTerms.clear();
+  await (await loaded?.catch(() => null))?.destroy();
+}
 
 /** Runs a query through the tiers and ranks all matching pages. */
 export async function runQuery(query: Query): Promise<Outcome> {
@@ -145,7 +160,6 @@ export async function runQuery(query: Query): Promise<Outcome> {
       const filters = shards > 1 ? { ...options.filters, [SHARD_FILTER]: String(n) } : options.filters;
       results.push(...((await pf.search(pagefindQuery, { ...options, filters }))?.results ?? []));
     }
-    for (const r of results) found.set(r.id, r);
     return results;
   };
 
@@ -154,41 +168,43 @@ export async function runQuery(query: Query): Promise<Outcome> {
    * search gives the scores; the positions prove a term of distinct characters whole, other
    * terms also need the quoted phrase (exact and in order, but scored flat).
    */
-  const termPages = async (term: string): Promise<Map<string, number>> => {
+  const termPages = async (term: string): Promise<Map<string, PagefindResult>> => {
     const key = JSON.stringify([term, options]);
     const pages = recentTerms.get(key) ?? (await askTerm(term));
     recentTerms.delete(key);
-    recentTerms.set(key, pages);
+    if (pages.size) recentTerms.set(key, pages);
     if (recentTerms.size > RECENT_TERMS) recentTerms.delete(recentTerms.keys().next().value!);
     return pages;
   };
-  const askTerm = async (term: string): Promise<Map<string, number>> => {
+  const askTerm = async (term: string): Promise<Map<string, PagefindResult>> => {
     const pairs = positionalPairs(term);
     const q = termQuery(term);
     const plain = await search(termWords(q).join(' '));
-    if (pairs) return new Map(plain.filter((r) => hasRun(r.words, pairs.length)).map((r) => [r.id, r.score]));
-    if (q.phrase.length + (q.prefix ? 1 : 0) <= 1) return new Map(plain.map((r) => [r.id, r.score]));
+    const byId = (results: PagefindResult[]) => new Map(results.map((r) => [r.id, r]));
+    if (pairs) return byId(plain.filter((r) => hasRun(r.words, pairs.length)));
+    if (q.phrase.length + (q.prefix ? 1 : 0) <= 1) return byId(plain);
     const exact = new Set((await search(`"${q.phrase.join(' ')}"`)).map((r) => r.id));
-    return new Map(plain.filter((r) => exact.has(r.id)).map((r) => [r.id, r.score]));
+    return byId(plain.filter((r) => exact.has(r.id)));
   };
 
+  /** Every page this query found, by id: what `load` fetches a result's data from. */
+  const found = new Map<string, PagefindResult>();
   const tiersFor = async (terms: string[]): Promise<Hit[][]> => {
-    const perTerm: Map<string, number>[] = [];
+    const perTerm: Map<string, PagefindResult>[] = [];
     for (const term of terms) perTerm.push(await termPages(term));
     const byPage = new Map<string, Hit>();
     for (const termHits of perTerm)
-      for (const [id, score] of termHits) {
+      for (const [id, r] of termHits) {
+        found.set(id, r);
         const hit = byPage.get(id) ?? { id, score: 0, exact: 0 };
-        byPage.set(id, { id, score: hit.score + score, exact: hit.exact + 1 });
+        byPage.set(id, { id, score: hit.score + r.score, exact: hit.exact + 1 });
       }
     const hits = [...byPage.values()];
     const whole = hits.filter((h) => h.exact === terms.length);
     const some = hits.filter((h) => h.exact < terms.length);
-    const apart =
-      whole.length < 10
-        ? (await search(terms.flatMap(characterTokens).join(' '))).map((r) => ({ id: r.id, score: r.score, exact: 0 }))
-        : [];
-    return [whole, some, apart];
+    const scattered = whole.length < 10 ? await search(terms.flatMap(characterTokens).join(' ')) : [];
+    for (const r of scattered) if (!found.has(r.id)) found.set(r.id, r);
+    return [whole, some, scattered.map((r) => ({ id: r.id, score: r.score, exact: 0 }))];
   };
 
   let terms = queryTerms(query.text);
@@ -204,6 +220,13 @@ export async function runQuery(query: Query): Promise<Outcome> {
   return {
     terms,
     ranked: rankHits(tiers, !query.newest),
-    load: (id) => found.get(id)!.data(),
+    load: (id) =>
+      found
+        .get(id)!
+        .data()
+        .catch(async () => {
+          await reloadIndex();
+          throw new IndexChanged('搜索索引已更新。');
+        }),
   };
 }

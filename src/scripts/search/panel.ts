@@ -1,7 +1,7 @@
 // Results as you type, in a panel under the header search box. ↑ ↓ move, Enter opens,
 // Esc closes; the form still submits to /search/ for the full list.
 import { searchUrl } from '../../lib/urls.ts';
-import { IndexMissing, preloadQuery, runQuery, warmUp } from './engine.ts';
+import { IndexChanged, IndexMissing, preloadQuery, runQuery, warmUp } from './engine.ts';
 import { el, excerpt, metaLine, withHighlight } from './render.ts';
 
 const SHOWN = 5;
@@ -60,7 +60,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
     return li;
   };
 
-  const run = async (): Promise<void> => {
+  const run = async (retried = false): Promise<void> => {
     const query = input.value;
     const mine = ++generation;
     if (!query.trim()) {
@@ -97,6 +97,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
       open(true);
     } catch (error) {
       if (mine !== generation) return;
+      if (error instanceof IndexChanged && !retried) return run(true);
       list.replaceChildren(
         el(
           'li',

@@ -1,7 +1,7 @@
 // The /search/ page: reads ?q= (and lanmu, nian, sort), lists results ten at a time, and
 // keeps the URL in step so a search can be shared and the back button works.
 import { searchUrl } from '../../lib/urls.ts';
-import { IndexMissing, runQuery, type Outcome, type Query } from './engine.ts';
+import { IndexChanged, IndexMissing, runQuery, type Outcome, type Query } from './engine.ts';
 import { el, excerpt, metaLine, withHighlight } from './render.ts';
 
 const PAGE = 10;
@@ -72,7 +72,7 @@ export function runResultsPage(app: HTMLElement): void {
     more.hidden = shown >= outcome.ranked.length;
   };
 
-  const render = async (query: Query): Promise<void> => {
+  const render = async (query: Query, retried = false): Promise<void> => {
     const mine = ++generation;
     outcome = null;
     shown = 0;
@@ -108,6 +108,7 @@ export function runResultsPage(app: HTMLElement): void {
       await showMore();
     } catch (error) {
       if (mine !== generation) return;
+      if (error instanceof IndexChanged && !retried) return render(query, true);
       status.textContent = error instanceof IndexMissing ? error.message : '搜索暂时不可用，请稍后再试。';
     }
   };
@@ -128,7 +129,12 @@ export function runResultsPage(app: HTMLElement): void {
     event.preventDefault();
     apply();
   });
-  more.addEventListener('click', () => void showMore());
+  more.addEventListener('click', () =>
+    showMore().catch((error: unknown) => {
+      if (error instanceof IndexChanged) void render(readUrl(), true);
+      else status.textContent = '搜索暂时不可用，请稍后再试。';
+    }),
+  );
   addEventListener('popstate', () => void render(readUrl()));
   void render(readUrl());
 }
