@@ -22,11 +22,10 @@ const brotli = (data: Uint8Array): Promise<Buffer> =>
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
   });
 
-/** A Pagefind file's body, decompressed (signature first). */
-async function readPagefind(file: string): Promise<Buffer> {
+/** A Pagefind file decompressed (signature first), and its body, the signature checked. */
+async function readPagefind(file: string): Promise<{ file: Buffer; body: Uint8Array }> {
   const data = await unzip(await readFile(file));
-  unwrapPagefind(data, file);
-  return data;
+  return { file: data, body: unwrapPagefind(data, file) };
 }
 
 /** Rewrites the fragment `from` as `to`: without its tokens, with the result fields of its page. */
@@ -37,7 +36,7 @@ async function moveFragment(
   shown: ReadonlyMap<string, ResultMeta>,
 ): Promise<void> {
   const source = join(folder, 'fragment', `${from}.pf_fragment`);
-  const fragment = JSON.parse(new TextDecoder().decode(unwrapPagefind(await unzip(await readFile(source)), source)));
+  const fragment = JSON.parse(new TextDecoder().decode((await readPagefind(source)).body));
   const meta = shown.get(fragment.url);
   if (!meta) throw new Error(`${source}: no search record for ${fragment.url}`);
   const slim = wrapPagefind(new TextEncoder().encode(JSON.stringify(slimFragment(fragment, meta))));
@@ -60,9 +59,10 @@ export async function compactIndex(
   for (const { hash } of Object.values(entry.languages)) {
     // The file keeps its name: Pagefind's entry file names it, and its content follows from it.
     const file = join(folder, `pagefind.${hash}.pf_meta`);
-    const stored = await readFile(file);
-    const meta = decodeCbor(unwrapPagefind(await unzip(stored), file));
-    const { meta: renamed, renames } = renamePages(meta, indexTag(stored, shard), file);
+    const { body: metaBody } = await readPagefind(file);
+    const results = [...shown].sort(([a], [b]) => (a < b ? -1 : 1));
+    const tag = indexTag(metaBody, results, shard);
+    const { meta: renamed, renames } = renamePages(decodeCbor(metaBody), tag, file);
     await inLanes(renames, ([from, to]) => moveFragment(folder, from, to, shown));
     const body = wrapPagefind(encodeCbor(renamed));
     await Promise.all([
@@ -72,5 +72,5 @@ export async function compactIndex(
   }
   const filters = join(folder, 'filter');
   for (const name of await readdir(filters).catch(() => []))
-    await writeFile(join(filters, `${name}.br`), await brotli(await readPagefind(join(filters, name))));
+    await writeFile(join(filters, `${name}.br`), await brotli((await readPagefind(join(filters, name))).file));
 }

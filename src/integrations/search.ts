@@ -128,15 +128,20 @@ export async function buildIndex(
   }
   let count = 0;
   let written = Promise.resolve();
+  const compacted: Promise<void>[] = [];
   for (const [n, records] of shards.entries()) {
+    // One Pagefind at a time; a written shard is compacted while the next is indexed.
     await written;
     const folder = join(dist, shardPath(n));
     const shown = new Map<string, ResultMeta>();
     const shard = await indexShard(remembering(records, shown), folder);
     count += shard.count;
-    written = shard.written.then(() => compactIndex(folder, n, shown));
+    written = shard.written;
+    const compact = written.then(() => compactIndex(folder, n, shown));
+    compact.catch(() => undefined); // reported through `done`
+    compacted.push(compact);
   }
-  const done = written.then(() => removeExtras(dist, shards.length));
+  const done = Promise.all(compacted).then(() => removeExtras(dist, shards.length));
   done.catch(() => undefined);
   return { pages: count, shards: shards.length, written: done };
 }

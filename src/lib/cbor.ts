@@ -52,6 +52,7 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
     return bytes.subarray(at - length, at);
   };
   const item = (): CborValue => {
+    const start = at;
     const { major, n, next } = readHead(bytes, view, at);
     at = next;
     switch (major) {
@@ -70,8 +71,10 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
         for (let i = 0; i < n; i++) map.set(item(), item());
         return map;
       }
-      default:
+      case 7:
         return n === 20 ? false : n === 21 ? true : null;
+      default:
+        throw new Error(`CBOR: unsupported major type ${major} at byte ${start}`);
     }
   };
   const value = item();

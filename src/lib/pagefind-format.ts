@@ -27,20 +27,27 @@ type MetaPage = [hash: string, words: number, group: string];
 const isPage = (p: CborValue): p is MetaPage =>
   Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && typeof p[2] === 'string';
 
+/** The Pagefind version whose files these functions know (package.json pins it). */
+export const PAGEFIND_VERSION = '1.6.0';
+
 /** The pages of a decoded metadata file: [version, pages, index chunks, filters, sorts, …]. */
 function metaPages(meta: CborValue, file: string): MetaPage[] {
-  const pages = Array.isArray(meta) && typeof meta[0] === 'string' ? meta[1] : undefined;
-  if (!Array.isArray(pages) || !pages.every(isPage))
-    throw new Error(`${file}: unexpected metadata layout (written by another Pagefind version?)`);
+  if (!Array.isArray(meta) || meta[0] !== PAGEFIND_VERSION)
+    throw new Error(`${file}: written by Pagefind ${String(Array.isArray(meta) && meta[0])}, not ${PAGEFIND_VERSION}`);
+  const pages = meta[1];
+  if (!Array.isArray(pages) || !pages.every(isPage)) throw new Error(`${file}: unexpected metadata layout`);
   return pages;
 }
 
 /**
- * A short tag for a shard's page names: changes with anything in the index (the metadata
- * names every page by a hash of its content) and differs between shards.
+ * A tag for a shard's page names, of everything its results show: Pagefind's metadata (which
+ * names every page by a hash of its fragment) and the result fields added to the fragments.
+ * A changed result gets a new name, so no cache keeps serving the old one under it; the
+ * shard's number keeps names apart between shards.
  */
-export function indexTag(metaFile: Uint8Array, shard: number): string {
-  return createHash('sha256').update(metaFile).digest('hex').slice(0, 5) + shard;
+export function indexTag(metaBody: Uint8Array, results: readonly unknown[], shard: number): string {
+  const hash = createHash('sha256').update(metaBody).update(JSON.stringify(results));
+  return hash.digest('hex').slice(0, 8) + shard;
 }
 
 /**
@@ -48,8 +55,8 @@ export function indexTag(metaFile: Uint8Array, shard: number): string {
  * page by a 10-character hash that compression cannot shrink: at 10,000 pages, 60% of the
  * metadata every reader fetches before the first search. Returns the new metadata and the
  * renames (old → new fragment names). Pagefind can put fragments in groups, which it has
- * never done with our pages (up to 15,000 in an index); rather than leave such pages
- * without their result fields, this stops.
+ * not done with our pages (tried up to 16,000 in one index; a shard holds at most 15,000);
+ * rather than leave such pages without their result fields, this stops.
  */
 export function renamePages(
   meta: CborValue,

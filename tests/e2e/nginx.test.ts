@@ -45,6 +45,7 @@ describe('nginx', () => {
     const meta = (await readdir('dist/pagefind')).find((f) => f.endsWith('.pf_meta'))!;
     const br = await get(`/pagefind/${meta}`, { 'Accept-Encoding': 'br' });
     expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
     expect(
       Buffer.from(await br.arrayBuffer())
         .subarray(0, 12)

@@ -90,15 +90,20 @@ describe.each([
       const body = unwrapPagefind(gunzipSync(await readFile(join(folder, meta))), meta);
       expect(brotliDecompressSync(await readFile(join(folder, `${meta}.br`))).subarray(12)).toEqual(body);
       const pages = (decodeCbor(body) as [string, [string, number, string][]])[1];
-      for (const [name] of pages) expect(name).toMatch(new RegExp(`^[0-9a-f]{5}${n}-[0-9a-z]+$`));
+      for (const [name] of pages) expect(name).toMatch(new RegExp(`^[0-9a-f]{8}${n}-[0-9a-z]+$`));
       names.push(...pages.map(([name]) => name));
       const fragment = JSON.parse(
         new TextDecoder().decode(
           unwrapPagefind(gunzipSync(await readFile(join(folder, 'fragment', `${pages[0]![0]}.pf_fragment`))), meta),
         ),
-      ) as { url: string; content: string };
+      ) as { url: string; content: string; meta: Record<string, string> };
       expect(fragment.url).toMatch(/^\/news\//);
       expect(fragment.content).toBe('');
+      // The result fields kept out of Pagefind are in the fragment.
+      expect(fragment.meta['title']).toMatch(/[\u4e00-\u9fff]/);
+      expect(fragment.meta['text']).toMatch(/[\u4e00-\u9fff]{10}/);
+      expect(fragment.meta['date']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(fragment.meta['column']).toBeTruthy();
       expect((await readdir(join(folder, 'fragment'))).length).toBe(pages.length);
     }
     expect(new Set(names).size).toBe(names.length);

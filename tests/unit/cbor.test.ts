@@ -48,6 +48,7 @@ describe('decodeCbor', () => {
     expect(() => decodeCbor(Uint8Array.of(0xf9, 0x3c, 0x00))).toThrow(/unsupported simple value 25 at byte 0/);
     expect(() => decodeCbor(Uint8Array.of(0x9f, 0xff))).toThrow(/unsupported length code 31/);
     expect(() => decodeCbor(Uint8Array.of(0x01, 0x02))).toThrow(/trailing bytes/);
+    expect(() => decodeCbor(Uint8Array.of(0x81, 0xc1, 0x00))).toThrow(/unsupported major type 6 at byte 1/);
     expect(() => decodeCbor(Uint8Array.of(0x62, 0x61))).toThrow(/truncated/);
   });
 });

@@ -38,20 +38,27 @@ describe('renamePages', () => {
       /m\.pf_meta: page zh_1 has its fragment in group zh_g/,
     );
   });
-  test('stops at a layout it does not know, naming the file', () => {
-    expect(() => renamePages(['2.0.0', [['zh_1', '896']]], 't', 'pagefind.zh_1.pf_meta')).toThrow(
-      /pagefind\.zh_1\.pf_meta: unexpected metadata layout/,
+  test('stops at another Pagefind version or a layout it does not know, naming the file', () => {
+    expect(() => renamePages(['2.0.0', []], 't', 'pagefind.zh_1.pf_meta')).toThrow(
+      /pagefind\.zh_1\.pf_meta: written by Pagefind 2\.0\.0, not 1\.6\.0/,
+    );
+    expect(() => renamePages(['1.6.0', [['zh_1', '896']]], 't', 'm.pf_meta')).toThrow(
+      /m\.pf_meta: unexpected metadata layout/,
     );
   });
 });
 
 describe('indexTag', () => {
-  test('follows the index and tells shards apart', () => {
-    const a = Uint8Array.of(1, 2, 3);
-    expect(indexTag(a, 0)).toMatch(/^[0-9a-f]{5}0$/);
-    expect(indexTag(a, 0)).toBe(indexTag(Uint8Array.of(1, 2, 3), 0));
-    expect(indexTag(a, 0)).not.toBe(indexTag(Uint8Array.of(1, 2, 4), 0));
-    expect(indexTag(a, 1)).not.toBe(indexTag(a, 0));
+  test('follows the index and the result fields, and tells shards apart', () => {
+    const body = Uint8Array.of(1, 2, 3);
+    const results = [['/news/a/', { date: '2022-07-12' }]];
+    expect(indexTag(body, results, 0)).toMatch(/^[0-9a-f]{8}0$/);
+    expect(indexTag(body, results, 0)).toBe(
+      indexTag(Uint8Array.of(1, 2, 3), [['/news/a/', { date: '2022-07-12' }]], 0),
+    );
+    expect(indexTag(body, results, 0)).not.toBe(indexTag(Uint8Array.of(1, 2, 4), results, 0));
+    expect(indexTag(body, results, 0)).not.toBe(indexTag(body, [['/news/a/', { date: '2022-07-13' }]], 0));
+    expect(indexTag(body, results, 1)).not.toBe(indexTag(body, results, 0));
   });
 });
 
