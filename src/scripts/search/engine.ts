@@ -128,17 +128,21 @@ export function preloadQuery(text: string): void {
 const recentTerms = new Map<string, Map<string, PagefindResult>>();
 const RECENT_TERMS = 16;
 
-/** Forgets the loaded index, so the next query loads the current one. */
-async function reloadIndex(): Promise<void> {
-  const loaded = api;
+/**
+ * Forgets the index `stale`, so the next query loads the current one. Only once: the other
+ * results of the same query fail too, and may do so after a new index is loading.
+ */
+async function reloadIndex(stale: Promise<PagefindApi>): Promise<void> {
+  if (api !== stale) return;
   api = null;
   recentTerms.clear();
-  await (await loaded?.catch(() => null))?.destroy();
+  await (await stale.catch(() => null))?.destroy();
 }
 
 /** Runs a query through the tiers and ranks all matching pages. */
 export async function runQuery(query: Query): Promise<Outcome> {
-  const pf = await pagefind();
+  const loaded = pagefind();
+  const pf = await loaded;
   const options = {
     filters: {
       ...(query.column ? { 栏目: query.column } : {}),
@@ -225,7 +229,7 @@ export async function runQuery(query: Query): Promise<Outcome> {
         .get(id)!
         .data()
         .catch(async () => {
-          await reloadIndex();
+          await reloadIndex(loaded);
           throw new IndexChanged('搜索索引已更新。');
         }),
   };
