@@ -197,15 +197,15 @@ try {
   const nginx = await startNginx(dist);
   const probe = await probeSearch(nginx.origin, articleUrl({ id: 'bench-00001' })).finally(() => nginx.stop());
   const [first, ...later] = probe as [ProbeQuery, ...ProbeQuery[]];
+  // Queries of terms not asked before, and queries that repeat an earlier term.
   const asked = new Set(queryTerms(first.query));
-  const isFresh = later.map((q) => {
+  const fresh: ProbeQuery[] = [];
+  const refined: ProbeQuery[] = [];
+  for (const q of later) {
     const terms = queryTerms(q.query);
-    const fresh = terms.every((t) => !asked.has(t));
+    (terms.some((t) => asked.has(t)) ? refined : fresh).push(q);
     for (const t of terms) asked.add(t);
-    return fresh;
-  });
-  const fresh = later.filter((_, i) => isFresh[i]);
-  const refined = later.filter((_, i) => !isFresh[i]);
+  }
 
   // A rebuild with nothing changed: the share cards come from the cache.
   const rebuild = await build(temp.dir);
