@@ -52,7 +52,7 @@ async function publicFiles(project: string): Promise<string[]> {
 export async function checkContent(
   project: string,
   options: { dev: boolean; now?: Date },
-): Promise<{ problems: Problem[]; draftProblems: Problem[]; entries: Entry[] }> {
+): Promise<{ problems: Problem[]; draftProblems: Problem[]; warnings: Problem[]; entries: Entry[] }> {
   const articles = await readArticles(project);
   const read = articles.map(readArticle);
   const entries = read.flatMap((r) => (r.entry ? [r.entry] : []));
@@ -75,7 +75,13 @@ export async function checkContent(
   // before publishing, not a reason to stop the site (those Astro cannot build past still are).
   const drafts = new Set(entries.filter((e) => e.data.draft).map((e) => e.file));
   const inDraft = (p: Problem) => p.onPage === true && drafts.has(p.file);
-  return { problems: problems.filter((p) => !inDraft(p)), draftProblems: problems.filter(inDraft), entries };
+  const errors = problems.filter((p) => !p.warning);
+  return {
+    problems: errors.filter((p) => !inDraft(p)),
+    draftProblems: errors.filter(inDraft),
+    warnings: problems.filter((p) => p.warning),
+    entries,
+  };
 }
 
 /** Tells the editor which articles this build leaves out, and until when. */
@@ -109,9 +115,16 @@ export default function contentChecks(): AstroIntegration & { checked: () => Che
         if (command !== 'build' && command !== 'dev') return;
         const now = new Date();
         project = fileURLToPath(config.root);
-        const { problems, draftProblems, entries } = await checkContent(project, { dev: command === 'dev', now });
+        const { problems, draftProblems, warnings, entries } = await checkContent(project, {
+          dev: command === 'dev',
+          now,
+        });
         checked = { entries, now };
         if (command === 'build') logWaiting(entries, now, logger);
+        if (warnings.length)
+          logger.warn(
+            `文章中有 ${warnings.length} 处内容不会出现在网页上，请删去 / ${warnings.length} thing(s) removed from the pages:\n${report(warnings)}`,
+          );
         if (draftProblems.length)
           logger.warn(
             `草稿中有 ${draftProblems.length} 处错误，发布前请改正（不影响本次构建） / ${draftProblems.length} problem(s) in drafts, to fix before publishing:\n${report(draftProblems)}`,
@@ -126,8 +139,10 @@ export default function contentChecks(): AstroIntegration & { checked: () => Che
         server.watcher.on('all', (event, path) => {
           if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
           if (event !== 'add' && event !== 'change') return;
-          void checkContent(project, { dev: true }).then(({ problems, draftProblems }) => {
-            const mine = [...problems, ...draftProblems].filter((p) => p.file === posixPath(relative(project, path)));
+          void checkContent(project, { dev: true }).then(({ problems, draftProblems, warnings }) => {
+            const mine = [...problems, ...draftProblems, ...warnings].filter(
+              (p) => p.file === posixPath(relative(project, path)),
+            );
             if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
             else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
           });

@@ -8,6 +8,7 @@ import { load, YAMLException } from 'js-yaml';
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
+import { safetyFindings } from '../content-safety/check.ts';
 import { articleSchema } from '../schemas/article.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { statusOf } from './articles.ts';
@@ -26,6 +27,8 @@ export interface Problem {
    * draft, which a build does not render, may carry it; other mistakes stop Astro itself.
    */
   onPage?: boolean;
+  /** The build goes on: the page will lack what the message names (see content-safety/). */
+  warning?: boolean;
 }
 
 /** An article file as read from disk; `file` is relative to the project. */
@@ -144,32 +147,31 @@ function checkFrontMatterFiles(file: string, text: string, data: FrontMatter, co
 }
 
 interface BodyItem {
-  kind: 'image' | 'link' | 'component' | 'raw';
+  kind: 'image' | 'link';
   line: number;
-  /** Image source, link target, component or tag name. */
+  /** Image source or link target. */
   target: string;
   alt?: string | undefined;
 }
 
 const ATTRIBUTE = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
 
-/** Images, links and tags written as raw HTML (<img>, <a>) in a Markdown file. */
+/** Images and links written as raw HTML (<img>, <a>) in a Markdown file. */
 function htmlItems(html: string, line: number): BodyItem[] {
   const items: BodyItem[] = [];
-  for (const [tag] of html.matchAll(/<(img|a|script|iframe)\b[^>]*>/gi)) {
+  for (const [tag] of html.matchAll(/<(img|a)\b[^>]*>/gi)) {
     const name = /^<(\w+)/.exec(tag)![1]!.toLowerCase();
     const value = (attr: string) => {
       const m = ATTRIBUTE(attr).exec(tag);
       return m ? (m[1] ?? m[2] ?? '') : undefined;
     };
     if (name === 'img') items.push({ kind: 'image', line, target: value('src') ?? '', alt: value('alt') });
-    else if (name === 'a') items.push({ kind: 'link', line, target: value('href') ?? '' });
-    else items.push({ kind: 'raw', line, target: name });
+    else items.push({ kind: 'link', line, target: value('href') ?? '' });
   }
   return items;
 }
 
-/** The images, links and components of a body tree, with their lines. */
+/** The images and links of a body tree, with their lines. */
 function bodyItems(node: MdastNode, items: BodyItem[] = []): BodyItem[] {
   const line = node.position?.start.line ?? 1;
   const any = node as MdastNode & Record<string, unknown>;
@@ -185,31 +187,9 @@ function bodyItems(node: MdastNode, items: BodyItem[] = []): BodyItem[] {
     };
     if (name === 'img') items.push({ kind: 'image', line, target: value('src') ?? '', alt: value('alt') });
     else if (name === 'a') items.push({ kind: 'link', line, target: value('href') ?? '' });
-    else if (/^(script|iframe)$/i.test(name)) items.push({ kind: 'raw', line, target: name.toLowerCase() });
-    else if (/^[A-Z]/.test(name)) items.push({ kind: 'component', line, target: name });
   }
   for (const child of ((node as { children?: MdastNode[] }).children ?? []) as MdastNode[]) bodyItems(child, items);
   return items;
-}
-
-/** Names an MDX file imports (`import Figure from …`, `import { A, B as C } from …`). */
-function importedNames(tree: MdastNode): Set<string> {
-  const names = new Set<string>();
-  const esm = ((tree as { children?: MdastNode[] }).children ?? []).filter((n) => n.type === 'mdxjsEsm');
-  for (const node of esm) {
-    const code = String((node as unknown as { value: string }).value);
-    for (const [, single, list] of code.matchAll(/import\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?\s*from/g)) {
-      if (single) names.add(single);
-      for (const part of (list ?? '').split(',')) {
-        const name = part
-          .split(/\s+as\s+/)
-          .pop()
-          ?.trim();
-        if (name) names.add(name);
-      }
-    }
-  }
-  return names;
 }
 
 /**
@@ -263,19 +243,17 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
       },
     ];
   }
-  const imported = mdx ? importedNames(tree) : new Set<string>();
   const dir = posix.dirname(file);
-  const problems: Problem[] = [];
+  // What the allow-list takes out: code and frames stop the build, other markup warns.
+  const problems: Problem[] = safetyFindings(file, text).map(({ line, severity, message }) => ({
+    file,
+    line,
+    message,
+    onPage: true,
+    ...(severity === 'warning' && { warning: true }),
+  }));
   for (const item of bodyItems(tree)) {
     const report = (message: string, onPage = true) => problems.push({ file, line: item.line, message, onPage });
-    if (item.kind === 'raw')
-      report(
-        `正文里不能直接写 <${item.target}>：它会在读者的电脑上运行或嵌入别的网站。视频请用链接，特殊需要请联系维护人员。 / raw <${item.target}> is not allowed in an article: link to the video instead, or ask a maintainer.`,
-      );
-    if (item.kind === 'component' && !imported.has(item.target.split('.')[0]!))
-      report(
-        `组件 <${item.target}> 不存在：文件里没有 import 它。请检查拼写，或删去这个标签。 / Unknown component <${item.target}>: it is not imported; check the spelling or remove it.`,
-      );
     if (item.kind === 'link') {
       const message = checkLink(item.target, context);
       if (message) report(message);

@@ -197,6 +197,18 @@ describe('a mistake in an article', () => {
     ['image-without-alt.md', /image-without-alt\.md:9\n\s*图片「\/favicon\.svg」缺少说明文字/],
     ['mdx-syntax-error.mdx', /mdx-syntax-error\.mdx:9\n\s*MDX 写法有误，无法解析：.*<div>/],
     ['unknown-component.mdx', /unknown-component\.mdx:9\n\s*组件 <Gallery> 不存在/],
+    [
+      'import-code.mdx',
+      /import-code\.mdx:7\n\s*文章里不能写 import 或 export[\s\S]*import-code\.mdx:10\n\s*MDX 把花括号里的「\{host\}」当作代码/,
+    ],
+    ['expression-script.mdx', /expression-script\.mdx:9\n\s*MDX 把花括号里的「\{<script>/],
+    ['set-html.mdx', /set-html\.mdx:9\n\s*「set:html」不能用在文章里/],
+    ['expression-attribute.mdx', /expression-attribute\.mdx:9\n\s*标签里的「href=\{…\}」是代码/],
+    ['image-module.md', /image-module\.md:9\n\s*图片「\.\/evil\.mjs」不是图片文件/],
+    [
+      'raw-object.md',
+      /raw-object\.md:9\n\s*正文里不能直接写 <object>[\s\S]*raw-object\.md:11\n\s*正文里不能直接写 <embed>/,
+    ],
     ['broken-link.md', /broken-link\.md:7\n\s*站内链接「\/news\/liu-yi\/」指向的页面不存在/],
     ['missing-attachment.md', /missing-attachment\.md:5\n\s*找不到附件文件「\.\/baomingbiao\.docx」/],
   ])(

@@ -87,10 +87,15 @@ describe('checkArticle: body', () => {
     expect(problem?.message).toMatch(/^MDX 写法有误，无法解析：.*closing tag.* \/ MDX syntax error/);
   });
 
-  test('reports a component the file does not import', () => {
+  test("refuses imports, and components that are not the site's own, even when imported", () => {
     const text =
-      front() + "import Figure from '../../components/Figure.astro';\n\n<Figure />\n\n<Gallery images={[]} />\n";
-    expect(found(text, context(), 'a.mdx')).toEqual(['10: 组件 <Gallery> 不存在']);
+      front() +
+      "import Figure from '../../components/Figure.astro';\n\n<Figure />\n\n<Gallery images={[]} />\n\n<Signoff>协会</Signoff>\n";
+    expect(found(text, context(), 'a.mdx')).toEqual([
+      '6: 文章里不能写 import 或 ',
+      '8: 组件 <Figure> 不存在：',
+      '10: 组件 <Gallery> 不存在',
+    ]);
   });
 
   test('reports images without alt text or without their file, in Markdown, HTML and MDX', () => {
