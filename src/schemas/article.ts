@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
 import { parseBeijingDate } from '../lib/dates.ts';
 import { site } from '../site.config.ts';
+import { IMAGE_EXTENSIONS, isImageAddress } from '../content-safety/sanitize.ts';
 
 const columnNames = site.columns.map((c) => c.name);
 
@@ -31,6 +32,20 @@ const unknownFields =
     issue.code === 'unrecognized_keys'
       ? `未知字段：${issue.keys!.join('、')}。请检查拼写（如 ${examples}）。 / Unknown field ${issue.keys!.join(', ')}: check the spelling.`
       : undefined;
+
+/**
+ * A picture beside the article (`./liu-yi.jpg`): Astro imports it, so anything but a picture
+ * file (`./x.mjs`) is refused before it could be imported as code.
+ */
+const picture = (image: ImageFunction, field: string, label: string) =>
+  z
+    .string({
+      error: `${label}（${field}）要写成 ./图片文件名.jpg。 / \`${field}\` must be a file name like ./photo.jpg.`,
+    })
+    .refine((path) => isImageAddress(path) && !/^[a-z]+:|^\//i.test(path.trim()), {
+      error: `${label}（${field}）必须是文章旁边的图片文件（${IMAGE_EXTENSIONS.join('、')}），写成 ./图片文件名.jpg。 / \`${field}\` must be a picture file (${IMAGE_EXTENSIONS.join(', ')}) beside the article, e.g. ./photo.jpg.`,
+    })
+    .pipe(image());
 
 /** Kinds of attachment readers can download, by file extension. */
 export const ATTACHMENT_TYPES = {
@@ -78,7 +93,7 @@ export const personSchema = (image: ImageFunction) =>
       /** Position at that organisation, when known. */
       position: text('person.position', '职务').optional(),
       /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
-      portrait: image().optional(),
+      portrait: picture(image, 'person.portrait', '肖像').optional(),
     },
     { error: unknownFields('name、honour、organisation、position、portrait') },
   );
@@ -113,7 +128,7 @@ export const articleSchema = (image: ImageFunction) =>
         /** One or two sentences for lists, feeds and share cards. */
         summary: text('summary', '摘要').optional(),
         /** Cover image next to the article file. */
-        cover: image().optional(),
+        cover: picture(image, 'cover', '封面图').optional(),
         /** Text describing the cover for readers who cannot see it. */
         coverAlt: text('coverAlt', '封面说明').optional(),
         /** Files to download under the article (通知 forms, 文件 PDFs), e.g. [./报名表.docx]. */

@@ -20,6 +20,17 @@ describe('articleSchema', () => {
     expect(data.date).toBeUndefined();
   });
 
+  test('takes only picture files beside the article as cover and portrait', () => {
+    expect(schema.parse({ ...good, cover: './a.jpg', coverAlt: '会场' }).cover).toBe('./a.jpg');
+    for (const cover of ['./evil.mjs', './a.svg', '/favicon.svg', 'https://e.cn/a.png'])
+      expect(problems({ ...good, cover, coverAlt: '会场' }), cover).toEqual([
+        expect.stringMatching(/^cover: 封面图（cover）必须是文章旁边的图片文件/),
+      ]);
+    expect(
+      problems({ ...good, column: '劳模风采', person: { name: '刘毅', honour: '劳模', portrait: './x.ts' } }),
+    ).toEqual([expect.stringMatching(/^person.portrait: 肖像（person.portrait）必须是文章旁边的图片文件/)]);
+  });
+
   test('accepts a profile with its person', () => {
     const data = schema.parse({
       ...good,
