@@ -30,7 +30,9 @@ const articles = (await readArticles(project)).filter((a) => wanted(a.file));
 let fixed = 0;
 if (values.fix)
   for (const article of articles) {
-    const { text, changes } = fixText(article.text);
+    const { text, changes: hints } = fixText(article.text);
+    // A GBK file is written back as UTF-8, the only encoding the site reads.
+    const changes = hints + (article.encodingProblem ? 1 : 0);
     if (changes === 0) continue;
     await writeFile(resolve(project, article.file), text);
     console.log(`已修改 / fixed ${changes}: ${article.file}`);

@@ -1,6 +1,6 @@
 // Stops the build (and warns in dev) when an article has a mistake, listing every one with
 // its file and line (see lib/content-checks.ts); says which articles wait for their date.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { statusOf } from '../lib/articles.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { site } from '../site.config.ts';
 import { files } from './files.ts';
+import { decodeArticle } from '../content-checks/encoding.ts';
 
 export const ARTICLES = 'content/articles';
 
@@ -35,8 +36,10 @@ export async function readArticles(project: string): Promise<ArticleFile[]> {
   const found: ArticleFile[] = [];
   if (!existsSync(join(project, ARTICLES))) return found;
   for await (const path of files(join(project, ARTICLES)))
-    if (/\.mdx?$/i.test(path))
-      found.push({ file: posixPath(relative(project, path)), text: await readFile(path, 'utf8') });
+    if (/\.mdx?$/i.test(path)) {
+      const { text, problem } = decodeArticle(await readFile(path));
+      found.push({ file: posixPath(relative(project, path)), text, encodingProblem: problem });
+    }
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
@@ -58,6 +61,7 @@ export async function checkContent(
   const entries = read.flatMap((r) => (r.entry ? [r.entry] : []));
   const context = {
     exists: (path: string) => existsSync(join(project, path)),
+    size: (path: string) => statSync(join(project, path), { throwIfNoEntry: false })?.size,
     addresses: siteAddresses(entries, site, {
       now: options.now ?? new Date(),
       dev: options.dev,

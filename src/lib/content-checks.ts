@@ -4,16 +4,17 @@
 // an English stack trace, and some mistakes it never sees: YAML silently turns 2024-02-30 into
 // 1 March, two files can claim one address, a link can point at a page that does not exist.
 import { posix } from 'node:path';
-import { load, YAMLException } from 'js-yaml';
-import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import { markdownToMdast, type MdastNode } from 'satteri';
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
 import { safetyFindings } from '../content-safety/check.ts';
-import { articleSchema } from '../schemas/article.ts';
+import { articleSchema, personSchema } from '../schemas/article.ts';
+import { fieldForChinese, readFrontMatter } from '../content-checks/front-matter.ts';
+import { parseMdx } from '../content-checks/mdx-syntax.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { statusOf } from './articles.ts';
 import { parseBeijingDate } from './dates.ts';
-import { articleIdFromPath } from './slug.ts';
+import { articleIdFromPath, isSlug, slugify } from './slug.ts';
 import { attachmentUrl, articleUrl, columnUrl, feedUrl, galleryUrl, homeUrl, searchUrl, sitemapUrl } from './urls.ts';
 
 export interface Problem {
@@ -35,6 +36,8 @@ export interface Problem {
 export interface ArticleFile {
   file: string;
   text: string;
+  /** The file was not UTF-8 (see content-checks/encoding.ts): what the editor must do. */
+  encodingProblem?: string | undefined;
 }
 
 /** What the checks need to know of the world outside one file. */
@@ -45,41 +48,46 @@ export interface CheckContext {
   addresses: ReadonlySet<string>;
   /** The site's own origin: links to it are checked like internal ones. */
   siteUrl: string;
+  /** A file's size in bytes, by path relative to the project (for pictures too large to commit). */
+  size?: (path: string) => number | undefined;
 }
 
 /** The front matter as the schema reads it; images stay paths here (typed as Astro images). */
 const schema = articleSchema((() => z.string()) as unknown as ImageFunction);
 type FrontMatter = z.infer<typeof schema>;
 
-const FRONT = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** Every field name of the schema, at any level, for reading front matter as editors write it. */
+const FIELD_NAMES = new Set([
+  ...Object.keys(schema.shape),
+  ...Object.keys(personSchema((() => z.string()) as unknown as ImageFunction).shape),
+  'file',
+]);
 
-/** The front matter block and the line its first field is on. */
-function frontMatterOf(text: string): { yaml: string; lines: string[] } | undefined {
-  const yaml = FRONT.exec(text)?.[1];
-  return yaml === undefined ? undefined : { yaml, lines: yaml.split(/\r?\n/) };
+/** English words of Zod's own messages, for the types an editor can get wrong. */
+const KINDS: Record<string, string> = {
+  object: '下一级字段（换行，缩进两个空格再写）',
+  array: '列表，如 [甲, 乙]',
+  boolean: 'true 或 false',
+  string: '文字',
+  number: '数字',
+};
+
+/** A schema message in the editor's words: ours are Chinese already; Zod's own are translated. */
+function inChinese(issue: z.core.$ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  const expected = (issue as { expected?: string }).expected;
+  if (issue.code === 'invalid_type' && expected && KINDS[expected])
+    return `这里应该写${KINDS[expected]}。 / ${issue.message}`;
+  return `写法不对，请对照编辑指南检查这一项。 / ${issue.message}`;
 }
 
-/** The line (1-based, in the whole file) of a front-matter field, e.g. ['person', 'name']. */
-function lineOfField(lines: string[], path: PropertyKey[]): number {
-  let from = 0;
-  let indent = -1;
-  for (const key of path) {
-    if (typeof key !== 'string') continue;
-    const found = lines.findIndex((line, i) => {
-      if (i < from) return false;
-      const match = /^(\s*)(?:-\s+)?([^\s:#][^:]*?)\s*:/.exec(line);
-      return match !== null && match[2] === key && match[1]!.length > indent;
-    });
-    if (found < 0) break;
-    from = found;
-    indent = /^\s*/.exec(lines[found]!)![0].length;
-  }
-  return from + 2;
-}
-
-/** Parses the front matter; YAML and schema mistakes become problems with their line. */
-function readFrontMatter(file: string, text: string, problems: Problem[]): FrontMatter | undefined {
-  const front = frontMatterOf(text);
+/** Parses the front matter; keyboard, YAML and schema mistakes become problems with their line. */
+function readFields(
+  file: string,
+  text: string,
+  problems: Problem[],
+): { data: FrontMatter | undefined; lineOf: (path: readonly PropertyKey[]) => number } {
+  const front = readFrontMatter(text, FIELD_NAMES);
   if (!front) {
     problems.push({
       file,
@@ -87,20 +95,9 @@ function readFrontMatter(file: string, text: string, problems: Problem[]): Front
       message:
         '文件开头缺少文章信息：第一行写 ---，接着写 title、date、column，再写一行 ---。 / The file must start with front matter between two --- lines.',
     });
-    return undefined;
+    return { data: undefined, lineOf: () => 1 };
   }
-  let raw: unknown;
-  try {
-    raw = load(front.yaml);
-  } catch (error) {
-    const mark = error instanceof YAMLException ? error.mark : undefined;
-    problems.push({
-      file,
-      line: (mark?.line ?? 0) + 2,
-      message: `文章信息（--- 之间）写法有误：${error instanceof YAMLException ? error.reason : String(error)}。常见原因：冒号后少了空格，或标题里有英文冒号、# 号却没加引号（请写成 title: '标题'）。 / The front matter is not valid YAML: check the colon and quotes on this line.`,
-    });
-    return undefined;
-  }
+  for (const problem of front.problems) problems.push({ file, ...problem });
   front.lines.forEach((line, i) => {
     const date = /^date:\s*['"]?([^'"#]+?)['"]?\s*(?:#.*)?$/.exec(line)?.[1];
     if (date && !parseBeijingDate(date))
@@ -110,40 +107,74 @@ function readFrontMatter(file: string, text: string, problems: Problem[]): Front
         message: `日期「${date}」不存在或格式不对，请写成 2022-07-12 或 2022-07-12 09:30。 / date ${date} is not a real date: write 2022-07-12 or 2022-07-12 09:30.`,
       });
   });
-  const result = schema.safeParse(raw ?? {});
-  if (result.success) return result.data;
+  if (front.problems.length > 0) return { data: undefined, lineOf: front.lineOf };
+  const result = schema.safeParse(front.data ?? {});
+  if (result.success) return { data: result.data, lineOf: front.lineOf };
   for (const issue of result.error.issues) {
     // The raw-text check above already named an impossible date.
     if (issue.path[0] === 'date' && problems.some((p) => p.message.startsWith('日期「'))) continue;
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+    const chinese = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [k, fieldForChinese(k)]) : [];
+    const renamed = chinese.filter(([, english]) => english);
     problems.push({
       file,
-      line: lineOfField(front.lines, path),
-      message: `${path.length ? `${path.join('.')}：` : ''}${issue.message}`,
+      line: front.lineOf(path),
+      message: renamed.length
+        ? `字段名要用英文：${renamed.map(([k, e]) => `「${k}」请写成 ${e}`).join('，')}。 / Field names are English: ${renamed.map(([k, e]) => `${e} for ${k}`).join(', ')}.`
+        : `${path.length ? `${path.join('.')}：` : ''}${inChinese(issue)}`,
     });
   }
-  return undefined;
+  return { data: undefined, lineOf: front.lineOf };
 }
 
-/** Mistakes of the schema-valid front matter that need the file system: missing files. */
-function checkFrontMatterFiles(file: string, text: string, data: FrontMatter, context: CheckContext): Problem[] {
-  const lines = frontMatterOf(text)?.lines ?? [];
+/** Mistakes of the schema-valid front matter that need the file system: missing or huge files. */
+function checkFrontMatterFiles(
+  file: string,
+  data: FrontMatter,
+  lineOf: (path: readonly PropertyKey[]) => number,
+  context: CheckContext,
+): Problem[] {
   const dir = posix.dirname(file);
-  const wanted: { path: string; field: string[]; what: string }[] = [];
+  const wanted: { path: string; field: PropertyKey[]; what: string }[] = [];
   if (data.cover) wanted.push({ path: String(data.cover), field: ['cover'], what: '封面图 / cover image' });
   if (data.person?.portrait)
     wanted.push({ path: String(data.person.portrait), field: ['person', 'portrait'], what: '肖像 / portrait' });
-  for (const attachment of data.attachments)
-    wanted.push({ path: attachment.file, field: ['attachments'], what: '附件 / attachment' });
-  return wanted
-    .filter(({ path }) => !/^https?:/.test(path) && !context.exists(posix.join(dir, path)))
-    .map(({ path, field, what }) => ({
+  data.attachments.forEach((attachment, i) =>
+    wanted.push({ path: attachment.file, field: ['attachments', i], what: '附件 / attachment' }),
+  );
+  const problems: Problem[] = [];
+  for (const { path, field, what } of wanted) {
+    const local = posix.join(dir, path);
+    if (context.exists(local)) {
+      if (field[0] !== 'attachments') problems.push(...largeImage(file, lineOf(field), path, context.size?.(local)));
+      continue;
+    }
+    problems.push({
       file,
-      line: lineOfField(lines, field),
+      line: lineOf(field),
       // Astro resolves cover and portrait images of every entry; attachments only of pages it builds.
       onPage: field[0] === 'attachments',
       message: `找不到${what.split(' / ')[0]}文件「${path}」：请把文件放在 ${dir}/ 里，文件名与这里写的完全一致（包括大小写和扩展名）。 / ${what.split(' / ')[1]} file ${path} not found next to the article.`,
-    }));
+    });
+  }
+  return problems;
+}
+
+/** Pictures larger than this are worth shrinking before they are committed. */
+export const LARGE_IMAGE_BYTES = 3 * 1024 * 1024;
+
+/** A warning for a picture so large it bloats the site's repository (the build shrinks what readers get). */
+function largeImage(file: string, line: number, path: string, bytes: number | undefined): Problem[] {
+  if (bytes === undefined || bytes <= LARGE_IMAGE_BYTES) return [];
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return [
+    {
+      file,
+      line,
+      warning: true,
+      message: `图片「${path}」有 ${mb} MB，太大了：网站会为读者自动缩小，但原图会一直留在网站的存档里。请先缩小到 3 MB 以下（如用“画图”调整大小，另存为 JPG）再提交。 / Image ${path} is ${mb} MB: shrink it below 3 MB (e.g. save as JPG) before committing.`,
+    },
+  ];
 }
 
 interface BodyItem {
@@ -225,34 +256,17 @@ function checkLink(target: string, context: CheckContext): string | undefined {
   return `站内链接「${target}」指向的页面不存在（或是草稿、尚未到发布时间）。请检查文件名，文章地址是 /news/文件名/ 。 / Internal link ${target} points to a page that does not exist (or is not published).`;
 }
 
-/** Mistakes in the body: syntax, images (missing, without alt text), links, components. */
+/** Mistakes in the body: syntax, images (missing, without alt text, too large), links, unsafe markup. */
 function checkBody(file: string, text: string, context: CheckContext): Problem[] {
-  const mdx = file.endsWith('.mdx');
-  let tree: MdastNode;
-  try {
-    tree = mdx ? mdxToMdast(text) : markdownToMdast(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const [, line = '1'] = /^(\d+):\d+/.exec(message) ?? [];
-    const detail = message.replace(/^\d+:\d+:\s*/, '').replace(/\s*\(mdx[^)]*\)\s*$/, '');
-    return [
-      {
-        file,
-        line: Number(line),
-        message: `MDX 写法有误，无法解析：${detail}。常见原因：< 或 { 要写成 \\< 或 \\{，HTML 标签没有闭合（<br> 要写成 <br />）。 / MDX syntax error: ${detail}. Escape < and { as \\< and \\{, and close every tag.`,
-      },
-    ];
-  }
+  const parsed = file.endsWith('.mdx') ? parseMdx(text) : { tree: markdownToMdast(text), problems: [] };
+  const problems: Problem[] = parsed.problems.map((p) => ({ file, ...p }));
+  // The rest needs the whole file read: a syntax mistake with no culprit to set aside stops here.
+  if (!parsed.tree || problems.length > 0) return problems;
   const dir = posix.dirname(file);
   // What the allow-list takes out: code and frames stop the build, other markup warns.
-  const problems: Problem[] = safetyFindings(file, text).map(({ line, severity, message }) => ({
-    file,
-    line,
-    message,
-    onPage: true,
-    ...(severity === 'warning' && { warning: true }),
-  }));
-  for (const item of bodyItems(tree)) {
+  for (const { line, severity, message } of safetyFindings(file, text))
+    problems.push({ file, line, message, onPage: true, ...(severity === 'warning' && { warning: true }) });
+  for (const item of bodyItems(parsed.tree)) {
     const report = (message: string, onPage = true) => problems.push({ file, line: item.line, message, onPage });
     if (item.kind === 'link') {
       const message = checkLink(item.target, context);
@@ -263,6 +277,13 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
         report(
           `图片「${item.target}」缺少说明文字（替代文本）：写成 ![图片内容的描述](${item.target || './图片.jpg'})，供看不见图片的读者和搜索使用。 / Image ${item.target} has no alt text: describe it in the brackets.`,
         );
+      if (item.target.includes('\\')) {
+        report(
+          `图片路径「${item.target}」里有反斜杠 \\：网址里要用斜杠 /，请写成 ${item.target.replaceAll('\\', '/')} 。 / The image path ${item.target} uses backslashes: write ${item.target.replaceAll('\\', '/')}.`,
+          false,
+        );
+        continue;
+      }
       const local = isRelative(item.target) ? posix.join(dir, item.target) : undefined;
       const publicPath = internalPath(item.target, context.siteUrl);
       if (local !== undefined && !context.exists(local))
@@ -270,6 +291,7 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
           `找不到图片文件「${item.target}」：请把图片放在 ${dir}/ 里，文件名与这里写的完全一致（包括大小写和扩展名）。 / Image file ${item.target} not found next to the article.`,
           false,
         );
+      else if (local !== undefined) problems.push(...largeImage(file, item.line, item.target, context.size?.(local)));
       else if (publicPath !== undefined && !context.exists(posix.join('public', publicPath)))
         report(
           `找不到图片「${item.target}」：网站里没有这个文件。请把图片放在文章旁边，写成 ./图片.jpg。 / Image ${item.target} does not exist; put it next to the article and write ./image.jpg.`,
@@ -279,11 +301,32 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
   return problems;
 }
 
+/**
+ * A file whose name is not pinyin publishes at an address like /news/会员大会 新闻稿/, which
+ * breaks when shared; a warning suggests a pinyin name from the headline.
+ */
+function checkFileName(file: string, title: string | undefined): Problem[] {
+  const id = articleIdFromPath(file);
+  if (isSlug(id)) return [];
+  const suggestion = slugify(title ?? id) || 'wenzhang';
+  const name = posix.basename(file);
+  const renamed = /^index\.mdx?$/i.test(name) ? `${suggestion}/` : `${suggestion}${posix.extname(name)}`;
+  return [
+    {
+      file,
+      line: 1,
+      warning: true,
+      message: `文件名不是拼音：文章会发布在 /news/${id}/，这样的网址分享时容易出错。建议改名为 ${renamed}（只用小写字母、数字和 -）。 / The file name is not pinyin, so the address is /news/${id}/: rename it, e.g. ${renamed}.`,
+    },
+  ];
+}
+
 /** Every problem of one article file: front matter, files it names, body. */
 export function checkArticle(article: ArticleFile, context: CheckContext, read = readArticle(article)): Problem[] {
   const problems = [...read.problems];
-  if (read.entry) problems.push(...checkFrontMatterFiles(article.file, article.text, read.entry.data, context));
+  if (read.entry) problems.push(...checkFrontMatterFiles(article.file, read.entry.data, read.lineOf, context));
   problems.push(...checkBody(article.file, article.text, context));
+  problems.push(...checkFileName(article.file, read.entry?.data.title));
   return problems.sort((a, b) => a.line - b.line);
 }
 
@@ -310,11 +353,15 @@ export interface Entry {
   data: FrontMatter;
 }
 
-/** An article's front matter, read once: its entry when valid, and its problems. */
-export function readArticle({ file, text }: ArticleFile): { entry: Entry | undefined; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const data = readFrontMatter(file, text, problems);
-  return { entry: data && { file, id: articleIdFromPath(file), data }, problems };
+/** An article's front matter, read once: its entry when valid, its problems, its fields' lines. */
+export function readArticle({ file, text, encodingProblem }: ArticleFile): {
+  entry: Entry | undefined;
+  problems: Problem[];
+  lineOf: (path: readonly PropertyKey[]) => number;
+} {
+  const problems: Problem[] = encodingProblem ? [{ file, line: 1, message: encodingProblem }] : [];
+  const { data, lineOf } = readFields(file, text, problems);
+  return { entry: data && { file, id: articleIdFromPath(file), data }, problems, lineOf };
 }
 
 /**

@@ -45,7 +45,8 @@ const picture = (image: ImageFunction, field: string, label: string) =>
     .refine((path) => isImageAddress(path) && !/^[a-z]+:|^\//i.test(path.trim()), {
       error: `${label}（${field}）必须是文章旁边的图片文件（${IMAGE_EXTENSIONS.join('、')}），写成 ./图片文件名.jpg。 / \`${field}\` must be a picture file (${IMAGE_EXTENSIONS.join(', ')}) beside the article, e.g. ./photo.jpg.`,
     })
-    .pipe(image());
+    // Astro's image() takes the path at run time; its type names only what it gives.
+    .pipe(image() as unknown as z.ZodType<z.output<ReturnType<ImageFunction>>, string>);
 
 /** Kinds of attachment readers can download, by file extension. */
 export const ATTACHMENT_TYPES = {

@@ -55,7 +55,7 @@ describe('checkArticle: front matter', () => {
 
   test('explains broken YAML and a missing front matter block', () => {
     expect(found(front('title: 标题: 副标题\ndate: 2024-02-01\ncolumn: 协会动态'))).toEqual([
-      '2: 文章信息（--- 之间）写法有误',
+      '2: 内容里有英文冒号加空格「: 」，',
     ]);
     expect(found('正文，没有文章信息。')).toEqual(['1: 文件开头缺少文章信息：第一行写 ']);
   });
@@ -65,11 +65,11 @@ describe('checkArticle: front matter', () => {
       'title: 标题\ndate: 2024-02-01\ncolumn: 通知公告\ncover: ./cover.jpg\ncoverAlt: 会场\nattachments:\n  - ./报名表.docx\n  - file: ./通知.pdf\n    title: 通知原文',
     );
     expect(found(text, context(['content/articles/2024/cover.jpg', 'content/articles/2024/通知.pdf']))).toEqual([
-      '7: 找不到附件文件「./报名表.do',
+      '8: 找不到附件文件「./报名表.do',
     ]);
     expect(found(text, context(['content/articles/2024/通知.pdf']))).toEqual([
       '5: 找不到封面图文件「./cover',
-      '7: 找不到附件文件「./报名表.do',
+      '8: 找不到附件文件「./报名表.do',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('checkArticle: body', () => {
   test('reports an MDX syntax error with its line, in Chinese and English', () => {
     const [problem] = checkArticle({ file: 'a.mdx', text: front() + '\n第一段。\n\n<div>\n没有闭合\n' }, context());
     expect(problem?.line).toBe(9);
-    expect(problem?.message).toMatch(/^MDX 写法有误，无法解析：.*closing tag.* \/ MDX syntax error/);
+    expect(problem?.message).toMatch(/^标签 <div> 没有闭合：.* \/ The tag <div> is not closed/);
   });
 
   test("refuses imports, and components that are not the site's own, even when imported", () => {
@@ -109,6 +109,51 @@ describe('checkArticle: body', () => {
     expect(found(front() + '\n<img src="./a.jpg" />\n', context(files), 'content/articles/2024/a.mdx')).toEqual([
       '7: 图片「./a.jpg」缺少说明文',
     ]);
+  });
+
+  test('says how to write an image path with backslashes, as Windows writes it', () => {
+    const [problem] = checkArticle({ file: FILE, text: front() + '\n![会场](.\\images\\a.png)\n' }, context());
+    expect(problem).toMatchObject({ line: 7, message: expect.stringMatching(/反斜杠.*请写成 \.\/images\/a\.png/) });
+  });
+
+  test('warns of a picture over 3 MB, in the text and as the cover', () => {
+    const text =
+      front('title: 标题\ndate: 2024-02-01\ncolumn: 协会动态\ncover: ./big.png\ncoverAlt: 会场') +
+      '\n![会场](./big.png)\n';
+    const ctx = { ...context(['content/articles/2024/big.png']), size: () => 32 * 1024 * 1024 };
+    expect(checkArticle({ file: FILE, text }, ctx)).toEqual([
+      expect.objectContaining({
+        line: 5,
+        warning: true,
+        message: expect.stringMatching(/^图片「\.\/big\.png」有 32\.0 MB/),
+      }),
+      expect.objectContaining({
+        line: 9,
+        warning: true,
+        message: expect.stringMatching(/^图片「\.\/big\.png」有 32\.0 MB/),
+      }),
+    ]);
+  });
+
+  test('warns of a file name that is not pinyin, and suggests one from the headline', () => {
+    const [problem, ...rest] = checkArticle(
+      {
+        file: 'content/articles/2024/会员大会 新闻稿.md',
+        text: front('title: 协会召开会员大会\ndate: 2024-02-01\ncolumn: 协会动态') + '正文',
+      },
+      context(),
+    );
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ line: 1, warning: true });
+    expect(problem!.message).toMatch(/会发布在 \/news\/会员大会 新闻稿\/.*建议改名为 [a-z-]+\.md/);
+  });
+
+  test('reports a file that is not UTF-8 first', () => {
+    const problems = checkArticle(
+      { file: FILE, text: front() + '正文', encodingProblem: '文件是 GBK / GBK' },
+      context(),
+    );
+    expect(problems).toEqual([{ file: FILE, line: 1, message: '文件是 GBK / GBK' }]);
   });
 
   test('reports internal links to pages the build will not have', () => {
