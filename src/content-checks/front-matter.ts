@@ -81,7 +81,7 @@ function keyboardMistakes(line: string, fields: ReadonlySet<string>): { fixed: s
       fixed = key[0] + rest.replace(/^\s*：\s*/, ': ');
     } else if (/^:\u3000/.test(rest)) {
       messages.push(
-        `${name}: 后面是全角空格「　」：请改成一个半角空格。 / The space after ${name}: is full-width: use an ordinary space.`,
+        `${name}: 后面是全角空格「\u3000」：请改成一个半角空格。 / The space after ${name}: is full-width: use an ordinary space.`,
       );
       fixed = key[0] + ': ' + rest.slice(2).replace(/^\u3000+/, '');
     } else if (/^:[^\s]/.test(rest) && fields.has(name)) {
