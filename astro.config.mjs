@@ -15,6 +15,8 @@ const checks = contentChecks();
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
+  // The toolbar covers the page's own content at phone widths; editors have no use for it.
+  devToolbar: { enabled: false },
   build: { format: 'directory' },
   // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
   // deploy() comes last: it hashes and compresses what the others wrote.

@@ -1,14 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
-import { articleIdFromPath } from './lib/slug.ts';
+import { articleLoader } from './content-checks/loader.ts';
 
 const articles = defineCollection({
-  loader: glob({
-    pattern: '**/*.{md,mdx}',
-    base: './content/articles',
-    generateId: ({ entry }) => articleIdFromPath(entry),
-  }),
+  loader: articleLoader(),
   schema: ({ image }) => articleSchema(image),
 });
 

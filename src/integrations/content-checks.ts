@@ -20,6 +20,7 @@ import { formatDateTime } from '../lib/dates.ts';
 import { site } from '../site.config.ts';
 import { files } from './files.ts';
 import { decodeArticle } from '../content-checks/encoding.ts';
+import { setDevProblems } from '../content-checks/dev-problems.ts';
 
 export const ARTICLES = 'content/articles';
 
@@ -124,6 +125,7 @@ export default function contentChecks(): AstroIntegration & { checked: () => Che
           now,
         });
         checked = { entries, now };
+        if (command === 'dev') setDevProblems([...problems, ...draftProblems, ...warnings]);
         if (command === 'build') logWaiting(entries, now, logger);
         if (warnings.length)
           logger.warn(
@@ -134,19 +136,30 @@ export default function contentChecks(): AstroIntegration & { checked: () => Che
             `草稿中有 ${draftProblems.length} 处错误，发布前请改正（不影响本次构建） / ${draftProblems.length} problem(s) in drafts, to fix before publishing:\n${report(draftProblems)}`,
           );
         if (problems.length === 0) return;
-        const message = `${problems.length} 处错误，请按提示修改 / ${problems.length} problem(s) in the articles:\n${report(problems)}`;
-        if (command === 'build') throw new Error(message);
-        logger.warn(message);
+        if (command === 'dev') {
+          logger.warn(
+            `${problems.length} 处错误，请按提示修改（预览照常运行，出错的文章页面上会显示说明） / ${problems.length} problem(s) in the articles:\n${report(problems)}`,
+          );
+          return;
+        }
+        // Our report alone, not wrapped in Astro's "unhandled error" with a stack trace,
+        // which reads to an editor as if the program had crashed.
+        process.stderr.write(
+          `\n文章中有 ${problems.length} 处错误，网站没有构建。请按提示修改后再构建：\n` +
+            `The site was not built: ${problems.length} problem(s) in the articles.\n\n${report(problems)}\n`,
+        );
+        process.exit(1);
       },
       'astro:server:setup': ({ server, logger }) => {
         // In the preview, check an article again each time the editor saves it.
         server.watcher.on('all', (event, path) => {
           if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
-          if (event !== 'add' && event !== 'change') return;
+          if (event !== 'add' && event !== 'change' && event !== 'unlink') return;
           void checkContent(project, { dev: true }).then(({ problems, draftProblems, warnings }) => {
-            const mine = [...problems, ...draftProblems, ...warnings].filter(
-              (p) => p.file === posixPath(relative(project, path)),
-            );
+            const all = [...problems, ...draftProblems, ...warnings];
+            setDevProblems(all);
+            if (event === 'unlink') return;
+            const mine = all.filter((p) => p.file === posixPath(relative(project, path)));
             if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
             else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
           });

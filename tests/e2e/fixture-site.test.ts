@@ -195,7 +195,7 @@ describe('a mistake in an article', () => {
     ['raw-script.mdx', /raw-script\.mdx:9\n\s*正文里不能直接写 <script>/],
     ['missing-image.md', /missing-image\.md:9\n\s*找不到图片文件「\.\/huichang\.jpg」/],
     ['image-without-alt.md', /image-without-alt\.md:9\n\s*图片「\/favicon\.svg」缺少说明文字/],
-    ['mdx-syntax-error.mdx', /mdx-syntax-error\.mdx:9\n\s*MDX 写法有误，无法解析：.*<div>/],
+    ['mdx-syntax-error.mdx', /mdx-syntax-error\.mdx:9\n\s*标签 <div> 没有闭合/],
     ['unknown-component.mdx', /unknown-component\.mdx:9\n\s*组件 <Gallery> 不存在/],
     [
       'import-code.mdx',
@@ -210,7 +210,7 @@ describe('a mistake in an article', () => {
       /raw-object\.md:9\n\s*正文里不能直接写 <object>[\s\S]*raw-object\.md:11\n\s*正文里不能直接写 <embed>/,
     ],
     ['broken-link.md', /broken-link\.md:7\n\s*站内链接「\/news\/liu-yi\/」指向的页面不存在/],
-    ['missing-attachment.md', /missing-attachment\.md:5\n\s*找不到附件文件「\.\/baomingbiao\.docx」/],
+    ['missing-attachment.md', /missing-attachment\.md:6\n\s*找不到附件文件「\.\/baomingbiao\.docx」/],
   ])(
     '%s stops the build, naming the file, the line and the fix, in Chinese and English',
     async (name, message) => {
@@ -223,6 +223,9 @@ describe('a mistake in an article', () => {
         expect(output).toMatch(message);
         // The English beneath the Chinese.
         expect(output).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+\\n.*\\n\\s+[A-Z\`a-z]`));
+        // Our report alone: no "unhandled error" wrapper, no stack trace.
+        expect(output).toContain('网站没有构建');
+        expect(output).not.toMatch(/unhandled error|Location:|^\s+at /m);
       } finally {
         await temp.remove();
       }
