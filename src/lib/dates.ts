@@ -55,19 +55,25 @@ export function beijingParts(date: Date): BeijingParts {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** `2022年7月12日`: the reader-facing date. */
-export function formatChineseDate(date: Date): string {
-  const { year, month, day } = beijingParts(date);
-  return `${year}年${month}月${day}日`;
+/**
+ * A date as readers see it, one style per context: `prose` for sentences, headers and meta
+ * lines (`2022年7月12日`, and ` 09:30` when `withTime` and the editor gave a time), `list` for
+ * dense lists of headlines and search results (`2022-07-12`), where columns of dates align.
+ */
+export function displayDate(date: Date, style: 'prose' | 'list', withTime = false): string {
+  if (style === 'list') return formatIsoDay(date);
+  const { year, month, day, hour, minute } = beijingParts(date);
+  const time = withTime && (hour !== 0 || minute !== 0) ? ` ${pad(hour)}:${pad(minute)}` : '';
+  return `${year}年${month}月${day}日${time}`;
 }
 
-/** `2022-07-12`: the compact date used in lists. */
+/** `2022-07-12`: the compact date, as editors write it and lists show it. */
 export function formatIsoDay(date: Date): string {
   const { year, month, day } = beijingParts(date);
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** `2022-07-12 09:30`; the time is left out when the editor gave none (midnight). */
+/** `2022-07-12 09:30`, as editors write it; the time is left out when they gave none (midnight). */
 export function formatDateTime(date: Date): string {
   const { hour, minute } = beijingParts(date);
   return hour === 0 && minute === 0 ? formatIsoDay(date) : `${formatIsoDay(date)} ${pad(hour)}:${pad(minute)}`;

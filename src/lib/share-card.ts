@@ -3,7 +3,7 @@
 // of the Noto Sans SC font its text needs. Rendering and caching live in share-image.ts.
 import { columnOf, isPublished, shortTitle, type Article, type Visibility } from './articles.ts';
 import type { Column, SiteConfig } from '../schemas/site.ts';
-import { formatChineseDate } from './dates.ts';
+import { displayDate } from './dates.ts';
 import { shareImageUrl } from './urls.ts';
 
 /** The size every share card has (the 1.91:1 that Open Graph and Weibo crop to). */
@@ -40,7 +40,7 @@ export function articleCard(
     // The column is the card's label, so a headline's leading `劳模风采 |` is not repeated.
     title: shortTitle(article.data.title),
     label: column.name,
-    date: formatChineseDate(article.data.date),
+    date: displayDate(article.data.date, 'prose'),
     siteName: site.name,
     partnerName: site.partnerName,
   };

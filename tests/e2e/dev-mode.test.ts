@@ -47,7 +47,7 @@ describe('search in dev mode', () => {
     const draft = await (await fetch(`${origin}${articleUrl({ id: 'fixture-draft' })}`)).text();
     expect(draft).toContain('草稿：只在本地预览（npm run dev）中显示，正式构建不会发布。');
     const scheduled = await (await fetch(`${origin}${articleUrl({ id: 'fixture-scheduled' })}`)).text();
-    expect(scheduled).toContain('定时发布：2099-01-01 09:00 之后的第一次构建才会发布');
+    expect(scheduled).toContain('定时发布：2099年1月1日 09:00 之后的第一次构建才会发布');
     const list = await (await fetch(`${origin}/column/xiehui-dongtai/`)).text();
     expect(list).toMatch(/测试草稿：协会筹备第四次会议[\s\S]*?>\s*草稿\s*</);
     expect(list).toMatch(/测试定时发布：协会将召开年会[\s\S]*?>\s*定时发布\s*</);

@@ -150,7 +150,7 @@ describe('articles made by npm run new and npm run import', () => {
     await page.goto(articleUrl({ id: idOf(made.news.path) }));
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('协会召开三届二次理事会');
     await expect(page.locator('.article-body').innerText()).resolves.toContain('理事会审议了年度工作报告。');
-    await expect(page.locator('header p').first().innerText()).resolves.toContain('发布时间：2026-11-20');
+    await expect(page.locator('header p').first().innerText()).resolves.toContain('发布时间：2026年11月20日');
   });
 
   test('a profile made from piped answers shows its person box', async () => {

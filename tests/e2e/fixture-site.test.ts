@@ -182,7 +182,7 @@ describe('a site with several articles in one column', () => {
     const page = await (await browser.context({ baseURL: origin })).newPage();
     await page.goto(articleUrl({ id: 'fixture-first' }));
     const meta = await page.locator('header p').first().innerText();
-    expect(meta).toMatch(/发布时间：2023-03-01 09:00\s+来源：测试来源\s+作者：测试作者/);
+    expect(meta).toMatch(/发布时间：2023年3月1日 09:00\s+来源：测试来源\s+作者：测试作者/);
   });
 });
 

@@ -20,7 +20,7 @@ describe('reading the site', () => {
     await expect(crumbs.innerText()).resolves.toMatch(
       /当前位置：\s*首页\s*>\s*劳模风采\s*>\s*劳模风采 \| 全国纺织工业劳动模范——刘毅/,
     );
-    await expect(page.getByText('发布时间：2022-07-12').count()).resolves.toBe(1);
+    await expect(page.getByText('发布时间：2022年7月12日').count()).resolves.toBe(1);
     await expect(page.getByText('来源：辽宁省纺织服装协会').count()).resolves.toBe(1);
   });
 

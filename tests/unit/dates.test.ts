@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  formatChineseDate,
-  formatDateTime,
-  formatIsoBeijing,
-  formatIsoDay,
-  parseBeijingDate,
-} from '../../src/lib/dates.ts';
+import { displayDate, formatDateTime, formatIsoBeijing, formatIsoDay, parseBeijingDate } from '../../src/lib/dates.ts';
 
 describe('parseBeijingDate', () => {
   test('reads a day as midnight in Beijing', () => {
@@ -29,12 +23,18 @@ describe('formatting', () => {
   const late = parseBeijingDate('2022-07-12 23:30')!;
   test('formats in Beijing time even when UTC is another day', () => {
     expect(late.getUTCDate()).toBe(12);
-    expect(formatChineseDate(parseBeijingDate('2022-07-12 07:00')!)).toBe('2022年7月12日');
+    expect(displayDate(parseBeijingDate('2022-07-12 07:00')!, 'prose')).toBe('2022年7月12日');
     expect(formatIsoDay(parseBeijingDate('2022-07-12 07:00')!)).toBe('2022-07-12');
   });
   test('shows the time only when one was given', () => {
     expect(formatDateTime(parseBeijingDate('2022-07-12')!)).toBe('2022-07-12');
     expect(formatDateTime(late)).toBe('2022-07-12 23:30');
+  });
+  test('displays one style per context: prose (with the time when asked and given) and lists', () => {
+    expect(displayDate(late, 'prose', true)).toBe('2022年7月12日 23:30');
+    expect(displayDate(parseBeijingDate('2022-07-12')!, 'prose', true)).toBe('2022年7月12日');
+    expect(displayDate(late, 'prose')).toBe('2022年7月12日');
+    expect(displayDate(late, 'list')).toBe('2022-07-12');
   });
   test('writes ISO 8601 with the +08:00 offset', () => {
     expect(formatIsoBeijing(late)).toBe('2022-07-12T23:30:00+08:00');
