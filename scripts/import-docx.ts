@@ -1,5 +1,5 @@
 // `npm run import -- 稿件.docx`: turns a Word draft into an article folder
-// (content/articles/<年份>/<网址>/index.mdx) with its images beside it, and says plainly what
+// (content/articles/<年份>/<网址>/index.md) with its images beside it, and says plainly what
 // it could not convert. See `npm run import -- --help`.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -128,7 +128,7 @@ run(async () => {
     // Not recursive: fails if the folder appeared meanwhile, so nothing is ever overwritten.
     await mkdir(folder);
     for (const image of images) if (image.file && image.data) await writeNew(join(folder, image.file), image.data);
-    const article = join(folder, 'index.mdx');
+    const article = join(folder, 'index.md');
     await writeNew(article, renderArticle(fields, body.markdown));
 
     const saved = images.filter((i) => i.file);
@@ -161,7 +161,7 @@ run(async () => {
         '',
         '这些图片缺少说明文字 / Images without alt text:',
         ...missingAlt.map((i) => item(`第 ${i.n} 张：${i.file}  →  ![](./${i.file})`)),
-        '请在 index.mdx 里这些图片的方括号中写上图片内容的说明，如 ![刘毅在表彰大会上发言](./image-1.jpg)，',
+        '请在 index.md 里这些图片的方括号中写上图片内容的说明，如 ![刘毅在表彰大会上发言](./image-1.jpg)，',
         `或重新导入并加上 --alt "${missingAlt[0]!.n}=说明"。补好之前文章保持草稿，不会发布。`,
         'Write what each image shows between its square brackets, or import again with --alt; until then the article stays a draft.',
       );

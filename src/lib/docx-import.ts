@@ -1,6 +1,6 @@
 // What `npm run import` does with a Word document once mammoth has turned it into HTML:
 // find the headline, fit the headings under the page's own <h1>, fill in the alt text the
-// editor gave, convert to MDX, and word mammoth's warnings for the editor.
+// editor gave, convert to Markdown, and word mammoth's warnings for the editor.
 import { HTMLElement, parse } from 'node-html-parser';
 import { htmlToMarkdown } from './html-markdown.ts';
 
@@ -15,7 +15,7 @@ export type TitleSource = 'title-style' | 'heading' | 'bold-paragraph';
 
 export interface ImportedBody {
   title?: { text: string; source: TitleSource } | undefined;
-  /** MDX body. */
+  /** Markdown body. */
   markdown: string;
   /** Formatting that could not be carried over, by tag name. */
   unconverted: string[];

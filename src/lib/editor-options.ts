@@ -168,7 +168,7 @@ export function importHelp(site: Pick<SiteConfig, 'columns'>): string {
   return `用法 / Usage: npm run import -- 稿件.docx [选项]
 
 把 Word 稿件（.docx）变成一篇文章：标题、小标题、段落、加粗、列表、表格和图片。
-文章建成文件夹 content/articles/<年份>/<网址>/index.mdx，图片保存在它旁边。
+文章建成文件夹 content/articles/<年份>/<网址>/index.md，图片保存在它旁边。
 默认是草稿（draft: true），检查无误后删掉这一行才会发布。
 Turns a Word draft into an article folder with its images; it starts as a draft.
 

@@ -1,11 +1,11 @@
-// Turns the plain HTML that mammoth makes of a Word document into MDX that reads like
-// hand-written Markdown: headings, paragraphs, bold and italic, lists, tables, links and
+// Turns the plain HTML that mammoth makes of a Word document into Markdown that reads as if
+// written by hand: headings, paragraphs, bold and italic, lists, tables, links and
 // images. Only the few elements mammoth produces are known; anything else keeps its text
 // and is named in `unconverted`, so the import can say what it could not carry over.
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
 
 export interface MarkdownResult {
-  /** MDX body, ending with a newline. */
+  /** Markdown body (also valid MDX), ending with a newline. */
   markdown: string;
   /** Tag names whose formatting was dropped (their text is kept). */
   unconverted: string[];
@@ -308,7 +308,7 @@ function blocks(nodes: Node[], context: Context): string[] {
   return out.filter((b) => b !== '');
 }
 
-/** MDX for `html` (a string, or an element whose children are converted). */
+/** Markdown for `html` (a string, or an element whose children are converted). */
 export function htmlToMarkdown(html: string | HTMLElement): MarkdownResult {
   const root = typeof html === 'string' ? parse(html) : html;
   const context: Context = { inCell: false, unconverted: new Set() };

@@ -23,12 +23,12 @@ function npm(dir: string, args: string[], input = ''): Promise<{ code: number; o
 }
 
 /** The path the command printed after 已创建 / 已导入. */
-const createdPath = (output: string): string => /(content\/articles\/\S+\.mdx)/.exec(output)![1]!;
+const createdPath = (output: string): string => /(content\/articles\/\S+\.mdx?)\b/.exec(output)![1]!;
 
 /** What an editor does next: write the body in place of the note, and publish. */
 async function writeBody(dir: string, path: string, body: string): Promise<void> {
   const text = await readFile(join(dir, path), 'utf8');
-  await writeFile(join(dir, path), text.replace(/\{\/\*[\s\S]*\*\/\}/, body).replace('draft: true\n', ''));
+  await writeFile(join(dir, path), text.replace(/<!--[\s\S]*-->/, body).replace('draft: true\n', ''));
 }
 
 describe('the editor commands, before any build', () => {
@@ -43,17 +43,17 @@ describe('the editor commands, before any build', () => {
     const args = ['new', '--', '--column', '协会动态', '--title', '协会召开会员大会', '--date', '2025-03-08'];
     const first = await npm(temp.dir, args);
     expect(first.code, first.output).toBe(0);
-    expect(first.output).toContain('已创建 / Created: content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui.mdx');
+    expect(first.output).toContain('已创建 / Created: content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui.md');
     expect(first.output).toContain('http://localhost:4321/news/xie-hui-zhao-kai-hui-yuan-da-hui/');
     expect(first.output).toMatch(/这是草稿（draft: true）/);
     const text = await readFile(join(temp.dir, createdPath(first.output)), 'utf8');
     expect(text).toMatch(
-      /^---\ntitle: 协会召开会员大会\ndate: 2025-03-08\ncolumn: 协会动态\ndraft: true\n---\n\n\{\/\*/,
+      /^---\ntitle: 协会召开会员大会\ndate: 2025-03-08\ncolumn: 协会动态\ndraft: true\n---\n\n<!--\n/,
     );
 
     const second = await npm(temp.dir, args);
     expect(second.code, second.output).toBe(0);
-    expect(createdPath(second.output)).toBe('content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui-2.mdx');
+    expect(createdPath(second.output)).toBe('content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui-2.md');
     await expect(readFile(join(temp.dir, createdPath(first.output)), 'utf8')).resolves.toBe(text);
 
     const taken = await npm(temp.dir, [...args, '--slug', 'xie-hui-zhao-kai-hui-yuan-da-hui']);
@@ -143,7 +143,7 @@ describe('articles made by npm run new and npm run import', () => {
   });
 
   const idOf = (path: string): string =>
-    path.split('/').at(-1) === 'index.mdx' ? path.split('/').at(-2)! : path.split('/').at(-1)!.replace('.mdx', '');
+    path.split('/').at(-1) === 'index.md' ? path.split('/').at(-2)! : path.split('/').at(-1)!.replace('.md', '');
 
   test('a new article builds and shows its headline and text', async () => {
     const page = await (await browser.context({ baseURL: origin })).newPage();
@@ -154,7 +154,7 @@ describe('articles made by npm run new and npm run import', () => {
   });
 
   test('a profile made from piped answers shows its person box', async () => {
-    expect(made.profile.path).toMatch(/^content\/articles\/\d{4}\/laomo-li-xiuying\.mdx$/);
+    expect(made.profile.path).toMatch(/^content\/articles\/\d{4}\/laomo-li-xiuying\.md$/);
     const text = await readFile(join(temp.dir, made.profile.path), 'utf8');
     expect(text).toContain(
       'person:\n  name: 李秀英\n  honour: 全国纺织工业劳动模范\n  organisation: 测试服装有限公司\n  position: 车间主任\n',
@@ -167,7 +167,7 @@ describe('articles made by npm run new and npm run import', () => {
   });
 
   test('an imported Word draft shows its headline, headings, lists, table and text as written', async () => {
-    expect(made.imported.path).toBe('content/articles/2026/ji-qun-zuo-tan-hui/index.mdx');
+    expect(made.imported.path).toBe('content/articles/2026/ji-qun-zuo-tan-hui/index.md');
     expect(made.imported.output).toContain(
       `标题取自 / Headline from Word 的“标题”样式 / Word Title style: ${DRAFT.title}`,
     );
@@ -190,7 +190,7 @@ describe('articles made by npm run new and npm run import', () => {
 
   test('the imported images are optimised, served and loaded, each with its alt text', async () => {
     const files = await readdir(join(temp.dir, 'content/articles/2026/ji-qun-zuo-tan-hui'));
-    expect(files.sort()).toEqual(['image-1.png', 'image-2.png', 'index.mdx']);
+    expect(files.sort()).toEqual(['image-1.png', 'image-2.png', 'index.md']);
     const page = await (await browser.context({ baseURL: origin })).newPage();
     await page.goto(articleUrl({ id: 'ji-qun-zuo-tan-hui' }));
     const images = page.locator('.article-body img');
