@@ -12,7 +12,7 @@ import {
   describeUnconverted,
   imageExtension,
   importBody,
-  STYLE_MAP,
+  MAMMOTH_OPTIONS,
 } from '../src/lib/docx-import.ts';
 import { completeFields, EditorInputError, importHelp, parseImportOptions } from '../src/lib/editor-options.ts';
 import { articleUrl } from '../src/lib/urls.ts';
@@ -48,6 +48,11 @@ const TITLE_SOURCES = {
   'bold-paragraph': '文档开头的加粗段落 / the bold first paragraph',
 };
 
+const DATE_SOURCES = {
+  'date-line': '标题下的日期行 / the date line under the headline',
+  signoff: '文末落款 / the sign-off at the end',
+};
+
 /** Lines of one report item: Chinese, with the English indented beneath. */
 const item = (text: string): string => `  - ${text.replace(/\n\s*/g, '\n    ')}`;
 
@@ -73,7 +78,7 @@ run(async () => {
   const converted = await mammoth.convertToHtml(
     { path: source },
     {
-      styleMap: STYLE_MAP,
+      ...MAMMOTH_OPTIONS,
       convertImage: mammoth.images.imgElement(async (image) => {
         const n = images.length + 1;
         const extension = imageExtension(image.contentType);
@@ -96,12 +101,13 @@ run(async () => {
 
   const questions = prompter();
   try {
-    const detected = importBody(converted.value).title;
+    const { title: detected, date: documentDate } = importBody(converted.value);
     const fields = await completeFields(options, questions.ask, {
       site,
       profileColumn,
       today: formatIsoDay(new Date()),
       documentTitle: detected?.text,
+      documentDate: documentDate?.day,
     });
     for (const image of images.filter((i) => i.file && !i.alt)) {
       const answer = await questions.ask(
@@ -135,6 +141,11 @@ run(async () => {
     const lines = ['', `已导入 / Imported: ${basename(source)} → ${shown(article)}`];
     if (options.title && detected) lines.push(`  标题用了 --title；Word 里的标题「${detected.text}」没有放进正文。`);
     else if (detected) lines.push(`  标题取自 / Headline from ${TITLE_SOURCES[detected.source]}: ${detected.text}`);
+    if (options.date && documentDate)
+      lines.push(`  日期用了 --date；文档里的日期是「${documentDate.text}」。 / Date from --date, not the document's.`);
+    else if (documentDate)
+      lines.push(`  日期取自 / Date from ${DATE_SOURCES[documentDate.source]}: ${documentDate.text}`);
+    else if (!options.date) lines.push('  文档里没有找到日期，用了今天。 / No date in the document: today.');
     lines.push(`  栏目 ${fields.column} · 日期 ${fields.date} · 网址 ${articleUrl({ id: slug })}`);
     if (slug !== wanted)
       lines.push(`  网址 ${wanted} 已被另一篇文章使用，所以用了 ${slug}。 / ${wanted} was taken, so this is ${slug}.`);

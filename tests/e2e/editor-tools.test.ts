@@ -77,6 +77,24 @@ describe('the editor commands, before any build', () => {
     expect(text).toMatch(/---\n\n各会员单位：\n\n面积公式如下。\n$/);
   });
 
+  test('npm run import dates the article from the document and keeps its 落款, unless --date is given', async () => {
+    await writeFile(join(temp.dir, 'notice.docx'), await wordDraft());
+    const args = ['import', '--', 'notice.docx', '--column', '通知公告', '--alt', '2=示意图'];
+    const { code, output } = await npm(temp.dir, args);
+    expect(code, output).toBe(0);
+    expect(output).toContain(`日期取自 / Date from 文末落款 / the sign-off at the end: ${DRAFT.signoff[1]}`);
+    const path = createdPath(output);
+    expect(path).toMatch(/^content\/articles\/2024\/[a-z0-9-]+\/index\.md$/);
+    const text = await readFile(join(temp.dir, path), 'utf8');
+    expect(text).toContain(`\ndate: ${DRAFT.day}\n`);
+    expect(text).toMatch(new RegExp(`\\n<p class="signoff">${DRAFT.signoff.join('\\n')}</p>\\n$`));
+
+    const dated = await npm(temp.dir, [...args, '--date', '2026-11-22']);
+    expect(dated.code, dated.output).toBe(0);
+    expect(dated.output).toContain(`日期用了 --date；文档里的日期是「${DRAFT.signoff[1]}」`);
+    expect(await readFile(join(temp.dir, createdPath(dated.output)), 'utf8')).toContain('\ndate: 2026-11-22\n');
+  });
+
   test('stops with the Chinese message and no file for a wrong option', async () => {
     const before = await readdir(join(temp.dir, 'content/articles'), { recursive: true });
     const { code, output } = await npm(temp.dir, ['new', '--', '--column', '协会新闻', '--title', '标题']);
@@ -177,7 +195,10 @@ describe('articles made by npm run new and npm run import', () => {
     const body = page.locator('.article-body');
     await expect(body.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(DRAFT.heading);
     await expect(body.getByRole('heading', { level: 3 }).innerText()).resolves.toBe(DRAFT.subheading);
-    await expect(body.locator('strong').allInnerTexts()).resolves.toEqual([DRAFT.bold, DRAFT.quotedBold]);
+    // The quotation marks stand outside the bold, where Markdown can open it.
+    await expect(body.locator('strong').allInnerTexts()).resolves.toEqual([DRAFT.bold, DRAFT.quotedBold.slice(1, -1)]);
+    await expect(body.locator('em').count()).resolves.toBe(0);
+    await expect(body.innerText()).resolves.toContain(`代表和${DRAFT.italic}围绕${DRAFT.quotedBold}发了言`);
     await expect(body.locator('ul > li').allInnerTexts()).resolves.toEqual(DRAFT.bullets);
     await expect(body.locator('ol > li').allInnerTexts()).resolves.toEqual(DRAFT.numbered);
     const rows = await body
@@ -185,7 +206,19 @@ describe('articles made by npm run new and npm run import', () => {
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toEqual(DRAFT.table);
     await expect(body.getByRole('columnheader').count()).resolves.toBe(2);
+    // Ruled on every side, as the site's tables are.
+    const border = await body
+      .getByRole('cell', { name: '西柳' })
+      .evaluate((td) =>
+        ['Top', 'Right', 'Bottom', 'Left'].map(
+          (side) => getComputedStyle(td)[`border${side}Style` as 'borderTopStyle'],
+        ),
+      );
+    expect(border).toEqual(['solid', 'solid', 'solid', 'solid']);
     await expect(body.innerText()).resolves.toContain(DRAFT.tricky);
+    const signoff = body.locator('p.signoff');
+    await expect(signoff.innerText()).resolves.toBe(DRAFT.signoff.join('\n'));
+    await expect(signoff.evaluate((p) => getComputedStyle(p).textAlign)).resolves.toBe('right');
   });
 
   test('the imported images are optimised, served and loaded, each with its alt text', async () => {
