@@ -21,6 +21,10 @@ export default defineConfig({
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
+  // Pictures in articles get the column's width at most and a srcset (src/lib/article-image.ts).
+  image: { service: { entrypoint: './src/integrations/image-service.ts' } },
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url)],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+  },
 });
