@@ -26,5 +26,16 @@ export default defineConfig({
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url)],
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        // Every .mdx page carries Astro's own "use astro:head-inject" directive, which
+        // rolldown warns it may not keep; Astro reads it before bundling, so the boxed warning
+        // on each build says nothing an editor or maintainer can act on. Others still show.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });
