@@ -6,7 +6,7 @@ import { articleImageOptions } from '../lib/article-image.ts';
 
 const service: LocalImageService = {
   ...sharp,
-  validateOptions: (options, config) => sharp.validateOptions!(articleImageOptions(options), config),
+  validateOptions: (options, ...rest) => sharp.validateOptions!(articleImageOptions(options), ...rest),
 };
 
 export default service;

@@ -1,9 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { articleImageOptions, articleImageSizes } from '../../src/lib/article-image.ts';
+import { articleImageOptions, articleImageSizes, type ImageRequest } from '../../src/lib/article-image.ts';
 
 const source = (width: number, height: number) => ({ src: '/a.png', width, height, format: 'png' });
 /** What Astro asks of a Markdown image: its own size, nothing else. */
-const asked = (width: number, height: number) => ({ src: source(width, height), width, height, alt: '说明', index: 0 });
+const asked = (width: number, height: number): ImageRequest => ({
+  src: source(width, height),
+  width,
+  height,
+  alt: '说明',
+  index: 0,
+});
 
 describe('articleImageOptions', () => {
   test('makes a large picture column-wide, with widths up to twice the column', () => {
