@@ -28,17 +28,20 @@ interface WordElement {
   styleName?: string | undefined;
 }
 
+const holdsImage = (element: WordElement): boolean =>
+  element.children?.some((child) => child.type === 'image' || holdsImage(child)) ?? false;
+
 /**
  * mammoth's `transformDocument`: a paragraph aligned right in Word (`w:jc` right or end)
- * that is not a heading is given the 落款 style, which STYLE_MAP turns into
- * `<p class="signoff">`; mammoth would otherwise drop the alignment.
+ * that is not a heading and holds no picture is given the 落款 style, which STYLE_MAP
+ * turns into `<p class="signoff">`; mammoth would otherwise drop the alignment.
  */
 export function markSignoffs<T extends WordElement>(element: T): T {
   const children = element.children?.map(markSignoffs);
   const marked = children ? { ...element, children } : element;
   const right = marked.alignment === 'right' || marked.alignment === 'end';
   const heading = /heading|title|标题/i.test(`${marked.styleId ?? ''} ${marked.styleName ?? ''}`);
-  return marked.type === 'paragraph' && right && !heading
+  return marked.type === 'paragraph' && right && !heading && !holdsImage(marked)
     ? { ...marked, styleId: SIGNOFF_STYLE, styleName: SIGNOFF_STYLE }
     : marked;
 }

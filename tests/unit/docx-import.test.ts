@@ -96,7 +96,7 @@ describe('importBody', () => {
 });
 
 describe('markSignoffs', () => {
-  test('gives right-aligned paragraphs the 落款 style, but not headings or other alignments', () => {
+  test('gives right-aligned paragraphs the 落款 style, but not headings, pictures or other alignments', () => {
     const doc = {
       type: 'document',
       children: [
@@ -105,12 +105,14 @@ describe('markSignoffs', () => {
         { type: 'paragraph', alignment: 'right', styleId: 'Heading1', styleName: 'heading 1' },
         { type: 'paragraph', alignment: 'center' },
         { type: 'paragraph' },
+        { type: 'paragraph', alignment: 'right', children: [{ type: 'run', children: [{ type: 'image' }] }] },
       ],
     };
     expect(markSignoffs(doc).children.map((p) => p.styleName)).toEqual([
       'LNGA Signoff',
       'LNGA Signoff',
       'heading 1',
+      undefined,
       undefined,
       undefined,
     ]);
