@@ -9,7 +9,7 @@ import {
   MAMMOTH_OPTIONS,
   markSignoffs,
 } from '../../src/lib/docx-import.ts';
-import { DRAFT, wordDraft } from '../fixtures/word-draft.ts';
+import { DRAFT, NOTICE, noticeWordDraft, wordDraft } from '../fixtures/word-draft.ts';
 
 describe('importBody', () => {
   test('takes the headline from the Word Title style and fits the headings under it', () => {
@@ -92,6 +92,19 @@ describe('importBody', () => {
     expect(body.markdown).toContain(DRAFT.numbered.map((b, i) => `${i + 1}. ${b}`).join('\n'));
     expect(body.markdown).toContain('| 集群 | 企业数 |\n| --- | --- |\n| 西柳 | 120 |\n| 佟二堡 | 85 |\n\n');
     expect(body.markdown).toMatch(/\n\n<p class="signoff">辽宁省纺织服装协会\n2024年5月20日<\/p>\n$/);
+  });
+});
+
+describe('a notice with its date under the headline', () => {
+  test('gives the headline, the date from the date line and a body without it', async () => {
+    const { value, messages } = await mammoth.convertToHtml({ buffer: await noticeWordDraft() }, MAMMOTH_OPTIONS);
+    expect(messages).toEqual([]);
+    expect(importBody(value)).toEqual({
+      title: { text: NOTICE.title, source: 'bold-paragraph' },
+      date: { day: NOTICE.day, text: NOTICE.dateLine, source: 'date-line' },
+      markdown: `${NOTICE.body}\n`,
+      unconverted: [],
+    });
   });
 });
 
