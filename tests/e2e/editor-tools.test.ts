@@ -3,6 +3,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
@@ -219,6 +221,18 @@ describe('articles made by npm run new and npm run import', () => {
     const signoff = body.locator('p.signoff');
     await expect(signoff.innerText()).resolves.toBe(DRAFT.signoff.join('\n'));
     await expect(signoff.evaluate((p) => getComputedStyle(p).textAlign)).resolves.toBe('right');
+  });
+
+  test('the imported article, with its table, 落款 and pictures, is valid HTML with no axe violation', async () => {
+    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateFile(
+      join(temp.dir, 'dist/news/ji-qun-zuo-tan-hui/index.html'),
+    );
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`))).toEqual([]);
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: 'ji-qun-zuo-tan-hui' }));
+    await expect(page.locator('.article-body table').count()).resolves.toBe(1);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   test('the imported images are optimised, served and loaded, each with its alt text', async () => {
