@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -112,8 +112,10 @@ describe('articles made by npm run new and npm run import', () => {
   let temp: TempSite;
   let server: Server;
   let origin: string;
-  const made: Record<'news' | 'profile' | 'imported' | 'draft' | 'answered', { path: string; output: string }> =
-    {} as never;
+  const made: Record<
+    'news' | 'noted' | 'profile' | 'imported' | 'draft' | 'answered',
+    { path: string; output: string }
+  > = {} as never;
 
   beforeAll(async () => {
     temp = await createTempSite();
@@ -135,6 +137,19 @@ describe('articles made by npm run new and npm run import', () => {
       '--publish',
     ]);
     await writeBody(temp.dir, made.news.path, '理事会审议了年度工作报告。');
+    // An editor who writes below the note and forgets to delete it.
+    await run('noted', [
+      'new',
+      '--',
+      '--column',
+      '协会动态',
+      '--title',
+      '协会开展调研',
+      '--date',
+      '2026-11-19',
+      '--publish',
+    ]);
+    await appendFile(join(temp.dir, made.noted.path), '\n协会到十家企业开展了调研。\n');
 
     // Every answer piped in, as a person would type them: column 4 is 劳模风采.
     await run(
@@ -171,6 +186,13 @@ describe('articles made by npm run new and npm run import', () => {
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('协会召开三届二次理事会');
     await expect(page.locator('.article-body').innerText()).resolves.toContain('理事会审议了年度工作报告。');
     await expect(page.locator('header p').first().innerText()).resolves.toContain('发布时间：2026-11-20');
+  });
+
+  test('the note of a new .md file never reaches the page, even when the editor leaves it', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: idOf(made.noted.path) }));
+    await expect(page.locator('.article-body').innerText()).resolves.toBe('协会到十家企业开展了调研。');
+    await expect(page.content()).resolves.not.toContain('在这里写正文');
   });
 
   test('a profile made from piped answers shows its person box', async () => {
