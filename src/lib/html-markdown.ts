@@ -54,9 +54,10 @@ const escapeLineStart = (line: string): string => line.replace(/^(\d+)([.)])/, '
 // CommonMark opens `**` only before a character that is not punctuation (or after a space
 // or punctuation), so `中**“引语”**中` would stay literal. Punctuation at the edges of a
 // bold run (an escaped `\<` counts) is moved outside the markers: `中“**引语**”中`.
-// Link brackets cannot move, so a run that starts or ends with a link is left as HTML.
+// Link brackets cannot move (nor a leading `!`, which may open a picture), so a run that
+// starts or ends with a link is left as HTML.
 const LEADING = /^(?:\\[^\n]|\\\n|[^\P{P}[\]()!]|[^\P{S}[\]()!]|\s)+/u;
-const TRAILING = /(?:\\[^\n]|[^\P{P}[\]()!\\]|[^\P{S}[\]()!\\]|\s)+$/u;
+const TRAILING = /(?:\\[^\n]|[^\P{P}[\]()\\]|[^\P{S}[\]()\\]|\s)+$/u;
 const EDGE = /^[\p{P}\p{S}\s]|[\p{P}\p{S}\s]$/u;
 
 function emphasis(marker: string, tag: string, inner: string): string {

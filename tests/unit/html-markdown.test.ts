@@ -24,6 +24,7 @@ describe('htmlToMarkdown', () => {
       '围绕“**品牌强省**”发言，**重点** 企业。\n',
     );
     expect(md('<p>费用<strong>&lt;500元。</strong>起</p>')).toBe('费用\\<**500元**。起\n');
+    expect(md('<p><strong>注意!</strong>报名从速</p>')).toBe('**注意**!报名从速\n');
   });
 
   test('keeps bold around a link as HTML, since the brackets cannot move', () => {
