@@ -49,6 +49,12 @@ describe('npm run check:content', () => {
     expect(hinted(changed.output).sort()).toEqual([edited, added].sort());
     expect(changed.output).toContain('标点提示只针对上次提交以来改动的 2 篇文章');
 
+    // Without git on the PATH nothing can be told apart: hints for every article.
+    const noGit = await temp.run('check-content', [], { PATH: '/nonexistent' });
+    expect(noGit.code, noGit.output).toBe(0);
+    expect(hinted(noGit.output).length).toBeGreaterThan(2);
+    expect(noGit.output).not.toContain('标点提示只针对');
+
     const all = await temp.run('check-content', ['--all']);
     expect(all.code, all.output).toBe(0);
     expect(hinted(all.output).length).toBeGreaterThan(2);
