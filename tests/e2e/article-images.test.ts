@@ -1,10 +1,7 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 import { articleImageSizes } from '../../src/lib/article-image.ts';
 import { articleUrl } from '../../src/lib/urls.ts';
@@ -34,7 +31,6 @@ const srcsetWidths = (srcset: string | null): number[] =>
 describe('pictures in articles', () => {
   const browser = useBrowser();
   let temp: TempSite;
-  let server: Server;
   let origin: string;
   let original = 0;
   let buildOutput = '';
@@ -56,14 +52,10 @@ describe('pictures in articles', () => {
     const build = await temp.run('astro', ['build']);
     expect(build.code, build.output).toBe(0);
     buildOutput = build.output;
-    server = await serveStatic(join(temp.dir, 'dist'), 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await temp.serve();
   }, 300_000);
 
-  afterAll(async () => {
-    server?.close();
-    await temp?.remove();
-  });
+  afterAll(() => temp?.remove());
 
   test('a large picture gets a srcset up to twice the column, in .md and .mdx alike', async () => {
     expect(original).toBeGreaterThan(20_000_000);

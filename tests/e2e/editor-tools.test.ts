@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 import { articleUrl } from '../../src/lib/urls.ts';
 import { awkwardWordDraft, DRAFT, wordDraft } from '../fixtures/word-draft.ts';
@@ -110,7 +107,6 @@ describe('the editor commands, before any build', () => {
 describe('articles made by npm run new and npm run import', () => {
   const browser = useBrowser();
   let temp: TempSite;
-  let server: Server;
   let origin: string;
   const made: Record<
     'news' | 'noted' | 'profile' | 'imported' | 'draft' | 'answered',
@@ -168,14 +164,10 @@ describe('articles made by npm run new and npm run import', () => {
 
     const build = await temp.run('astro', ['build']);
     expect(build.code, build.output).toBe(0);
-    server = await serveStatic(join(temp.dir, 'dist'), 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await temp.serve();
   }, 300_000);
 
-  afterAll(async () => {
-    server?.close();
-    await temp?.remove();
-  });
+  afterAll(() => temp?.remove());
 
   const idOf = (path: string): string =>
     path.split('/').at(-1) === 'index.md' ? path.split('/').at(-2)! : path.split('/').at(-1)!.replace('.md', '');
