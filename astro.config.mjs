@@ -23,6 +23,21 @@ export default defineConfig({
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
+  // Pictures in articles get the column's width at most and a srcset (src/lib/article-image.ts).
+  image: { service: { entrypoint: './src/integrations/image-service.ts' } },
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url)],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        // Every .mdx page carries Astro's own "use astro:head-inject" directive, which
+        // rolldown warns it may not keep; Astro reads it before bundling, so the boxed warning
+        // on each build says nothing an editor or maintainer can act on. Others still show.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -1,20 +1,29 @@
 // `npm run check:content`: every check the build makes on the articles, without building,
 // plus hints for Chinese punctuation. `-- --fix` applies the punctuation hints (only then:
 // the words are the editor's). Files named after the options limit the report to them.
-// Usage: node scripts/check-content.ts [--fix] [content/articles/…md …]
+// Hints cover only the articles changed since the last commit (the editor's own work, not
+// the published ones) unless `--all` is given; errors always cover every article.
+// Usage: node scripts/check-content.ts [--fix] [--all] [content/articles/…md …]
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent, logWaiting, readArticles } from '../src/integrations/content-checks.ts';
 import { fixText, textHints } from '../src/lib/text-hints.ts';
+import { changedFiles } from './git-changes.ts';
 
 const { values, positionals } = parseArgs({
-  options: { fix: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  options: {
+    fix: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
   allowPositionals: true,
 });
 if (values.help) {
-  console.log(`用法 / usage: npm run check:content [-- --fix] [-- 文件…]
+  console.log(`用法 / usage: npm run check:content [-- --fix] [-- --all] [-- 文件…]
   检查全部文章（或只报告指定的文件）：文章信息、图片、链接、附件、MDX 写法，以及中文标点提示。
+  标点提示只针对上次提交（commit）以来改动或新建的文章；错误总是检查全部文章。
+  --all  给全部文章标点提示 / hints for every article, not only those changed since the last commit
   --fix  把中文标点提示自动改好（半角逗号冒号分号、重复标点、中文之间的空格）。`);
   process.exit(0);
 }
@@ -25,7 +34,11 @@ const wanted = (file: string) => only.size === 0 || only.has(file);
 
 const now = new Date();
 const { problems, draftProblems, warnings: removals, entries } = await checkContent(project, { dev: false, now });
-const articles = (await readArticles(project)).filter((a) => wanted(a.file));
+const checked = (await readArticles(project)).filter((a) => wanted(a.file));
+// Hints and fixes: the files named, or with --all every article, else those changed since the
+// last commit (all of them where git cannot tell).
+const changed = values.all || only.size > 0 ? undefined : await changedFiles(project, 'content');
+const articles = changed ? checked.filter((a) => changed.has(a.file)) : checked;
 
 let fixed = 0;
 if (values.fix)
@@ -62,8 +75,12 @@ logWaiting(
   { info: (message: string) => console.log(`说明 / note  ${message}`) },
 );
 
+const scope = changed
+  ? `\n标点提示只针对上次提交以来改动的 ${articles.length} 篇文章（全部文章：npm run check:content -- --all）。 / Hints cover the ${articles.length} article(s) changed since the last commit (--all for every article).`
+  : '';
 console.log(
-  `\n检查了 ${articles.length} 篇文章：${errors.length} 处错误（会让构建停止），${draftErrors.length ? `草稿中 ${draftErrors.length} 处错误（发布前要改），` : ''}${removed.length ? `${removed.length} 处警告（网页上会删去），` : ''}${warnings} 条提示${values.fix ? `，已自动修改 ${fixed} 处` : warnings ? '（npm run check:content -- --fix 可自动修改）' : ''}。` +
-    `\nChecked ${articles.length} article(s): ${errors.length} error(s) that stop the build, ${draftErrors.length} in drafts, ${removed.length} warning(s), ${warnings} hint(s)${values.fix ? `, ${fixed} fixed` : ''}.`,
+  `\n检查了 ${checked.length} 篇文章：${errors.length} 处错误（会让构建停止），${draftErrors.length ? `草稿中 ${draftErrors.length} 处错误（发布前要改），` : ''}${removed.length ? `${removed.length} 处警告（网页上会删去），` : ''}${warnings} 条提示${values.fix ? `，已自动修改 ${fixed} 处` : warnings ? '（npm run check:content -- --fix 可自动修改）' : ''}。` +
+    `\nChecked ${checked.length} article(s): ${errors.length} error(s) that stop the build, ${draftErrors.length} in drafts, ${removed.length} warning(s), ${warnings} hint(s)${values.fix ? `, ${fixed} fixed` : ''}.` +
+    scope,
 );
 process.exit(errors.length > 0 ? 1 : 0);

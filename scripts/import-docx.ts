@@ -1,5 +1,5 @@
 // `npm run import -- 稿件.docx`: turns a Word draft into an article folder
-// (content/articles/<年份>/<网址>/index.mdx) with its images beside it, and says plainly what
+// (content/articles/<年份>/<网址>/index.md) with its images beside it, and says plainly what
 // it could not convert. See `npm run import -- --help`.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import {
   describeUnconverted,
   imageExtension,
   importBody,
-  STYLE_MAP,
+  MAMMOTH_OPTIONS,
 } from '../src/lib/docx-import.ts';
 import { completeFields, EditorInputError, importHelp, parseImportOptions } from '../src/lib/editor-options.ts';
 import { articleUrl } from '../src/lib/urls.ts';
@@ -48,6 +48,11 @@ const TITLE_SOURCES = {
   'bold-paragraph': '文档开头的加粗段落 / the bold first paragraph',
 };
 
+const DATE_SOURCES = {
+  'date-line': '标题下的日期行 / the date line under the headline',
+  signoff: '文末落款 / the sign-off at the end',
+};
+
 /** Lines of one report item: Chinese, with the English indented beneath. */
 const item = (text: string): string => `  - ${text.replace(/\n\s*/g, '\n    ')}`;
 
@@ -73,7 +78,7 @@ run(async () => {
   const converted = await mammoth.convertToHtml(
     { path: source },
     {
-      styleMap: STYLE_MAP,
+      ...MAMMOTH_OPTIONS,
       convertImage: mammoth.images.imgElement(async (image) => {
         const n = images.length + 1;
         const extension = imageExtension(image.contentType);
@@ -96,12 +101,13 @@ run(async () => {
 
   const questions = prompter();
   try {
-    const detected = importBody(converted.value).title;
+    const { title: detected, date: documentDate } = importBody(converted.value);
     const fields = await completeFields(options, questions.ask, {
       site,
       profileColumn,
       today: formatIsoDay(new Date()),
       documentTitle: detected?.text,
+      documentDate: documentDate?.day,
     });
     for (const image of images.filter((i) => i.file && !i.alt)) {
       const answer = await questions.ask(
@@ -128,13 +134,18 @@ run(async () => {
     // Not recursive: fails if the folder appeared meanwhile, so nothing is ever overwritten.
     await mkdir(folder);
     for (const image of images) if (image.file && image.data) await writeNew(join(folder, image.file), image.data);
-    const article = join(folder, 'index.mdx');
+    const article = join(folder, 'index.md');
     await writeNew(article, renderArticle(fields, body.markdown));
 
     const saved = images.filter((i) => i.file);
     const lines = ['', `已导入 / Imported: ${basename(source)} → ${shown(article)}`];
     if (options.title && detected) lines.push(`  标题用了 --title；Word 里的标题「${detected.text}」没有放进正文。`);
     else if (detected) lines.push(`  标题取自 / Headline from ${TITLE_SOURCES[detected.source]}: ${detected.text}`);
+    if (options.date && documentDate)
+      lines.push(`  日期用了 --date；文档里的日期是「${documentDate.text}」。 / Date from --date, not the document's.`);
+    else if (documentDate)
+      lines.push(`  日期取自 / Date from ${DATE_SOURCES[documentDate.source]}: ${documentDate.text}`);
+    else if (!options.date) lines.push('  文档里没有找到日期，用了今天。 / No date in the document: today.');
     lines.push(`  栏目 ${fields.column} · 日期 ${fields.date} · 网址 ${articleUrl({ id: slug })}`);
     if (slug !== wanted)
       lines.push(`  网址 ${wanted} 已被另一篇文章使用，所以用了 ${slug}。 / ${wanted} was taken, so this is ${slug}.`);
@@ -161,7 +172,7 @@ run(async () => {
         '',
         '这些图片缺少说明文字 / Images without alt text:',
         ...missingAlt.map((i) => item(`第 ${i.n} 张：${i.file}  →  ![](./${i.file})`)),
-        '请在 index.mdx 里这些图片的方括号中写上图片内容的说明，如 ![刘毅在表彰大会上发言](./image-1.jpg)，',
+        '请在 index.md 里这些图片的方括号中写上图片内容的说明，如 ![刘毅在表彰大会上发言](./image-1.jpg)，',
         `或重新导入并加上 --alt "${missingAlt[0]!.n}=说明"。补好之前文章保持草稿，不会发布。`,
         'Write what each image shows between its square brackets, or import again with --alt; until then the article stays a draft.',
       );

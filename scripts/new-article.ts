@@ -39,7 +39,7 @@ run(async () => {
       taken,
     );
     const year = beijingParts(parseBeijingDate(fields.date)!).year;
-    const path = join(ARTICLES, String(year), `${slug}.mdx`);
+    const path = join(ARTICLES, String(year), `${slug}.md`);
     await writeNew(path, renderArticle(fields, newArticleBody(fields.column === profileColumn)));
 
     const lines = [

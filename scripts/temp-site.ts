@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { serveStatic } from './serve.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 // scripts/ too, so the editor commands (npm run new, npm run import) can run in the copy.
@@ -16,6 +19,9 @@ export interface TempSite {
    * variables, resolving with its exit code and output.
    */
   run: (bin: keyof typeof BINS, args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number; output: string }>;
+  /** Serves the built `dist/` on a free port until `remove`, resolving with its origin. */
+  serve: () => Promise<string>;
+  /** Stops serving and deletes the copy. */
   remove: () => Promise<void>;
 }
 
@@ -48,6 +54,7 @@ export async function createTempSite(options: { withContent?: boolean } = {}): P
   }
   await mkdir(join(dir, 'content/articles'), { recursive: true });
   await symlink(join(PROJECT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  let server: Server | undefined;
   return {
     dir,
     async write(path, text) {
@@ -67,6 +74,13 @@ export async function createTempSite(options: { withContent?: boolean } = {}): P
         child.on('close', (code) => done({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
       });
     },
-    remove: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
+    async serve() {
+      server = await serveStatic(join(dir, 'dist'), 0);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    async remove() {
+      server?.close();
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
   };
 }

@@ -55,12 +55,12 @@ export function renderFrontMatter(fields: ArticleFields): string {
 }
 
 /**
- * The body of a new article: only an MDX comment telling the editor where to write (a
- * comment never reaches the page), so nothing invented can be published.
+ * The body of a new `.md` article: only an HTML comment telling the editor where to write
+ * (the allow-list drops comments from the page), so nothing invented can be published.
  */
 export function newArticleBody(profile: boolean): string {
   const lines = [
-    '{/*',
+    '<!--',
     '  在这里写正文：把这段说明整个删掉，换成文章的文字。这段说明不会出现在网页上。',
     '  Write the article here, replacing this note; the note never appears on the page.',
     '',
@@ -77,7 +77,7 @@ export function newArticleBody(profile: boolean): string {
   lines.push(
     '  - 写好后删掉上面的 draft: true 一行，文章才会发布。',
     '    Delete the line `draft: true` above to publish.',
-    '*/}',
+    '-->',
     '',
   );
   return lines.join('\n');

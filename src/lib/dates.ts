@@ -84,3 +84,45 @@ export function formatIsoBeijing(date: Date): string {
   const { hour, minute } = beijingParts(date);
   return `${formatIsoDay(date)}T${pad(hour)}:${pad(minute)}:00+08:00`;
 }
+
+// Chinese numerals; 〇 is also typed as ○, 零 or a capital O.
+const HAN_DIGITS = '〇一二三四五六七八九';
+const HAN = `${HAN_DIGITS}十`;
+
+/** A number written in digits or in Chinese numerals: 2024, 二〇二四, 五, 十二, 二十, 三十一. */
+function readNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digit = (c: string) => (c === '' ? NaN : HAN_DIGITS.indexOf(c));
+  if (!text.includes('十')) return Number([...text].map(digit).join(''));
+  const [tens = '', ones = ''] = text.split('十');
+  return (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0);
+}
+
+// A whole line that is only a date, after an optional label: 2024年5月20日, 二〇二四年五月二十日,
+// 2024-05-20, 2024.5.20, 2024/5/20 (full-width digits and spaces are read as ASCII first).
+const DATE_LINE = new RegExp(
+  `^(?:(?:发布|成文|印发)?(?:日期|时间)\\s*[:：]?\\s*)?` +
+    `(?:(\\d{4}|[${HAN}]{4})\\s*年\\s*(\\d{1,2}|[${HAN}]{1,3})\\s*月\\s*(\\d{1,2}|[${HAN}]{1,3})\\s*日` +
+    `|(\\d{4})\\s*([-./])\\s*(\\d{1,2})\\s*\\5\\s*(\\d{1,2})\\s*日?)$`,
+);
+
+/**
+ * The day a line of a document states, as `2024-05-20`, when the line is only a date (a
+ * 落款 date, or the date under a headline), in digits or Chinese numerals; undefined for any
+ * other line and for days that do not exist.
+ */
+export function parseChineseDay(line: string): string | undefined {
+  const match = DATE_LINE.exec(
+    line
+      .normalize('NFKC')
+      .replace(/[○零O]/g, '〇')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  if (!match) return undefined;
+  const [year, month, day] = (match[1] ? [match[1], match[2], match[3]] : [match[4], match[6], match[7]]).map((p) =>
+    readNumber(p!),
+  );
+  const iso = `${year}-${pad(month!)}-${pad(day!)}`;
+  return parseBeijingDate(iso) ? iso : undefined;
+}

@@ -1,27 +1,77 @@
 // What `npm run import` does with a Word document once mammoth has turned it into HTML:
-// find the headline, fit the headings under the page's own <h1>, fill in the alt text the
-// editor gave, convert to MDX, and word mammoth's warnings for the editor.
-import { HTMLElement, parse } from 'node-html-parser';
-import { htmlToMarkdown } from './html-markdown.ts';
+// find the headline and the document's date, gather the 落款, fit the headings under the
+// page's own <h1>, fill in the alt text the editor gave, convert to Markdown, and word
+// mammoth's warnings for the editor.
+import { HTMLElement, parse, type Node } from 'node-html-parser';
+import { parseChineseDay } from './dates.ts';
+import { htmlToMarkdown, signoffLines } from './html-markdown.ts';
+
+// The name given to right-aligned paragraphs before mammoth converts them (it keeps no alignment).
+const SIGNOFF_STYLE = 'LNGA Signoff';
 
 /**
  * mammoth's style map additions: Word's 标题 (Title) style is the headline; 副标题
- * (Subtitle) is an ordinary paragraph.
+ * (Subtitle) is an ordinary paragraph; a right-aligned paragraph is a line of the 落款.
  */
-export const STYLE_MAP = ["p[style-name='Title'] => h1.doc-title:fresh", "p[style-name='Subtitle'] => p:fresh"];
+export const STYLE_MAP = [
+  "p[style-name='Title'] => h1.doc-title:fresh",
+  "p[style-name='Subtitle'] => p:fresh",
+  `p[style-name='${SIGNOFF_STYLE}'] => p.signoff:fresh`,
+];
+
+/** The part of mammoth's document tree read here (`transformDocument` gets the whole tree). */
+interface WordElement {
+  type: string;
+  children?: WordElement[];
+  alignment?: string | undefined;
+  styleId?: string | undefined;
+  styleName?: string | undefined;
+}
+
+const holdsImage = (element: WordElement): boolean =>
+  element.children?.some((child) => child.type === 'image' || holdsImage(child)) ?? false;
+
+/**
+ * mammoth's `transformDocument`: a paragraph aligned right in Word (`w:jc` right or end)
+ * that is not a heading and holds no picture is given the 落款 style, which STYLE_MAP
+ * turns into `<p class="signoff">`; mammoth would otherwise drop the alignment.
+ */
+export function markSignoffs<T extends WordElement>(element: T): T {
+  const children = element.children?.map(markSignoffs);
+  const marked = children ? { ...element, children } : element;
+  const right = marked.alignment === 'right' || marked.alignment === 'end';
+  const heading = /heading|title|标题/i.test(`${marked.styleId ?? ''} ${marked.styleName ?? ''}`);
+  return marked.type === 'paragraph' && right && !heading && !holdsImage(marked)
+    ? { ...marked, styleId: SIGNOFF_STYLE, styleName: SIGNOFF_STYLE }
+    : marked;
+}
+
+/** mammoth's options for an article: the style map and the 落款 transform. */
+export const MAMMOTH_OPTIONS = { styleMap: STYLE_MAP, transformDocument: markSignoffs };
 
 /** Where the headline came from, for the report. */
 export type TitleSource = 'title-style' | 'heading' | 'bold-paragraph';
 
+/** Where the document's date came from: the line under the headline, or the 落款 at the end. */
+export type DateSource = 'date-line' | 'signoff';
+
 export interface ImportedBody {
   title?: { text: string; source: TitleSource } | undefined;
-  /** MDX body. */
+  /** The day the document states, `2024-05-20`, and the words it was read from. */
+  date?: { day: string; text: string; source: DateSource } | undefined;
+  /** Markdown body. */
   markdown: string;
   /** Formatting that could not be carried over, by tag name. */
   unconverted: string[];
 }
 
 const text = (element: HTMLElement): string => element.text.replace(/\s+/g, ' ').trim();
+
+// A node that is a block of the body: an element, or text that is not only white space.
+const isBlock = (node: Node): boolean => node instanceof HTMLElement || node.text.trim() !== '';
+const blocksOf = (root: HTMLElement): Node[] => root.childNodes.filter(isBlock);
+const isParagraph = (node: Node | undefined): node is HTMLElement =>
+  node instanceof HTMLElement && node.rawTagName.toLowerCase() === 'p';
 
 /**
  * Takes the headline out of the document: the paragraph in Word's 标题 style; else the
@@ -34,7 +84,7 @@ function takeTitle(root: HTMLElement): ImportedBody['title'] {
     styled.remove();
     return { text: text(styled), source: 'title-style' };
   }
-  const first = root.childNodes.find((n) => n instanceof HTMLElement || n.text.trim() !== '');
+  const first = blocksOf(root)[0];
   if (!(first instanceof HTMLElement) || !text(first)) return undefined;
   const tag = first.rawTagName.toLowerCase();
   const content = first.childNodes.filter((n) => n.text.trim() !== '');
@@ -54,6 +104,47 @@ function takeTitle(root: HTMLElement): ImportedBody['title'] {
   return { text: text(first), source };
 }
 
+/**
+ * Takes out a line under the headline that is only a date (2024年5月20日, 二〇二四年五月二十日,
+ * 日期：2024-05-20): the page shows its date in the meta line.
+ */
+function takeDateLine(root: HTMLElement): ImportedBody['date'] {
+  const first = blocksOf(root)[0];
+  if (!isParagraph(first)) return undefined;
+  const day = parseChineseDay(text(first));
+  if (!day) return undefined;
+  first.remove();
+  return { day, text: text(first), source: 'date-line' };
+}
+
+/** Joins each run of 落款 lines (consecutive `p.signoff`) into one paragraph, a line each. */
+function joinSignoffs(root: HTMLElement): void {
+  let open: HTMLElement | undefined;
+  for (const node of blocksOf(root)) {
+    const signoff = isParagraph(node) && node.classList.contains('signoff');
+    if (signoff && open) {
+      open.appendChild(new HTMLElement('br', {}));
+      for (const child of [...node.childNodes]) open.appendChild(child);
+      node.remove();
+    } else open = signoff ? (node as HTMLElement) : undefined;
+  }
+}
+
+/**
+ * The date of the 落款: the last date-only line of the last paragraph, when that paragraph
+ * is a 落款 (right-aligned) or is itself only a date.
+ */
+function signoffDate(root: HTMLElement): ImportedBody['date'] {
+  const last = blocksOf(root).at(-1);
+  if (!isParagraph(last)) return undefined;
+  const lines = last.classList.contains('signoff') ? signoffLines(last) : [text(last)];
+  for (const line of lines.reverse()) {
+    const day = parseChineseDay(line);
+    if (day) return { day, text: line, source: 'signoff' };
+  }
+  return undefined;
+}
+
 /** Moves the body's headings so the highest becomes `##`: the page's headline is the only `#`. */
 function fitHeadings(root: HTMLElement): void {
   const headings = root.querySelectorAll('h1, h2, h3, h4, h5, h6');
@@ -65,8 +156,9 @@ function fitHeadings(root: HTMLElement): void {
 }
 
 /**
- * The article body of mammoth's HTML: headline taken out, headings fitted, each image's
- * alt text replaced by the editor's where `alts` (by image src) has one.
+ * The article body of mammoth's HTML: headline and a date line under it taken out, the
+ * 落款 lines joined, headings fitted, each image's alt text replaced by the editor's where
+ * `alts` (by image src) has one. The date is the date line's, else the 落款's.
  */
 export function importBody(html: string, alts: ReadonlyMap<string, string> = new Map()): ImportedBody {
   const root = parse(html);
@@ -75,8 +167,11 @@ export function importBody(html: string, alts: ReadonlyMap<string, string> = new
     if (alt !== undefined) img.setAttribute('alt', alt);
   }
   const title = takeTitle(root);
+  const dateLine = takeDateLine(root);
+  joinSignoffs(root);
+  const date = dateLine ?? signoffDate(root);
   fitHeadings(root);
-  return { title, ...htmlToMarkdown(root) };
+  return { title, date, ...htmlToMarkdown(root) };
 }
 
 // Word elements mammoth skips, by their name without namespace (mammoth names some as
@@ -95,10 +190,11 @@ const ELEMENTS: Record<string, string> = {
 
 const FORMATS: Record<string, string> = {
   strong: '加粗',
-  em: '斜体',
+  em: '斜体（中文排版不用斜体）',
   u: '下划线',
   table: '表格中的表格',
   div: '分区',
+  img: '合并单元格的表格里的图片（只留下了说明文字，请把图片放到表格外）',
 };
 
 /** A mammoth warning in the editor's words: Chinese, with mammoth's English kept beneath. */

@@ -167,8 +167,8 @@ Creates an article; asks for whatever the options leave out. It starts as a draf
 export function importHelp(site: Pick<SiteConfig, 'columns'>): string {
   return `用法 / Usage: npm run import -- 稿件.docx [选项]
 
-把 Word 稿件（.docx）变成一篇文章：标题、小标题、段落、加粗、列表、表格和图片。
-文章建成文件夹 content/articles/<年份>/<网址>/index.mdx，图片保存在它旁边。
+把 Word 稿件（.docx）变成一篇文章：标题、小标题、段落、加粗、列表、表格、图片和落款。
+文章建成文件夹 content/articles/<年份>/<网址>/index.md，图片保存在它旁边。
 默认是草稿（draft: true），检查无误后删掉这一行才会发布。
 Turns a Word draft into an article folder with its images; it starts as a draft.
 
@@ -178,6 +178,7 @@ Turns a Word draft into an article folder with its images; it starts as a draft.
                       alt text for image 2 (repeatable); Word's own image descriptions are used
   -h, --help          显示本说明 / show this help
 
+日期默认取文档里的日期（标题下的日期行或文末落款的日期），没有时用今天；--date 优先。
 标题默认取 Word 里“标题”样式的段落或开头的标题；栏目为 ${site.columns.map((c) => c.name).join('、')}。
 `;
 }
@@ -224,7 +225,8 @@ async function answer(
 /**
  * The article's fields from the options, asking for whatever they leave out: the column,
  * the headline (unless the Word document gave one) and, for a profile or when a name is
- * given, the person. Optional answers may be left empty; the date is today unless given.
+ * given, the person. Optional answers may be left empty; the date is --date, else the
+ * Word document's own date, else today.
  */
 export async function completeFields(
   options: ArticleOptions,
@@ -234,6 +236,8 @@ export async function completeFields(
     profileColumn: string;
     today: string;
     documentTitle?: string | undefined;
+    /** The date a Word document states (`2024-05-20`). */
+    documentDate?: string | undefined;
   },
 ): Promise<ArticleFields> {
   const { site, profileColumn } = context;
@@ -256,7 +260,7 @@ export async function completeFields(
     (await answer(ask, { field: 'title', label: '标题', text: '标题 / Headline: ', required: true }));
   const fields: ArticleFields = {
     title: title!,
-    date: options.date ? checkDate(options.date) : context.today,
+    date: options.date ? checkDate(options.date) : (context.documentDate ?? context.today),
     column: column!,
   };
   if (column === profileColumn || options.name) {

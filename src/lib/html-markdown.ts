@@ -1,11 +1,11 @@
-// Turns the plain HTML that mammoth makes of a Word document into MDX that reads like
-// hand-written Markdown: headings, paragraphs, bold and italic, lists, tables, links and
+// Turns the plain HTML that mammoth makes of a Word document into Markdown that reads as if
+// written by hand: headings, paragraphs, bold and italic, lists, tables, links and
 // images. Only the few elements mammoth produces are known; anything else keeps its text
 // and is named in `unconverted`, so the import can say what it could not carry over.
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
 
 export interface MarkdownResult {
-  /** MDX body, ending with a newline. */
+  /** Markdown body (also valid MDX), ending with a newline. */
   markdown: string;
   /** Tag names whose formatting was dropped (their text is kept). */
   unconverted: string[];
@@ -14,6 +14,11 @@ export interface MarkdownResult {
 interface Context {
   /** Inside a table cell: one line, `|` escaped, line breaks as <br />. */
   inCell: boolean;
+  /**
+   * Inside an HTML table: Markdown is not read within HTML in a .md file, so the text is
+   * written as HTML (escaped, `<strong>`, `<a>`).
+   */
+  html: boolean;
   unconverted: Set<string>;
 }
 
@@ -25,7 +30,10 @@ const SYNTAX = /[\\`*_[\]<>{}~]/g;
 // Web addresses are left as written so they stay clickable (GFM links them).
 const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>{}\u3000-\u303f\uff01-\uff5e]+/g;
 
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 function escapeText(text: string, context: Context): string {
+  if (context.html) return escapeHtml(text);
   let out = '';
   let last = 0;
   const escape = (part: string) => {
@@ -43,14 +51,21 @@ function escapeText(text: string, context: Context): string {
 /** Line starts that Markdown reads as a heading, list, quote or rule: `1.` `-` `#` `+` `=`. */
 const escapeLineStart = (line: string): string => line.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([#+=-])/, '\\$1');
 
-// CommonMark opens `**` only when it is followed by a non-punctuation character (or stands
-// after a space or punctuation), so `中**“引语”**中` would stay literal; such spans are
-// written as HTML instead, which MDX reads the same way.
+// CommonMark opens `**` only before a character that is not punctuation (or after a space
+// or punctuation), so `中**“引语”**中` would stay literal. Punctuation at the edges of a
+// bold run (an escaped `\<` counts) is moved outside the markers: `中“**引语**”中`.
+// Link brackets cannot move (nor a leading `!`, which may open a picture), so a run that
+// starts or ends with a link is left as HTML.
+const LEADING = /^(?:\\[^\n]|\\\n|[^\P{P}[\]()!]|[^\P{S}[\]()!]|\s)+/u;
+const TRAILING = /(?:\\[^\n]|[^\P{P}[\]()\\]|[^\P{S}[\]()\\]|\s)+$/u;
 const EDGE = /^[\p{P}\p{S}\s]|[\p{P}\p{S}\s]$/u;
 
 function emphasis(marker: string, tag: string, inner: string): string {
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
-  const [, before = '', core = '', after = ''] = match;
+  const before = LEADING.exec(inner)?.[0] ?? '';
+  const rest = inner.slice(before.length);
+  const after = TRAILING.exec(rest)?.[0] ?? '';
+  const core = rest.slice(0, rest.length - after.length);
+  // Only spaces or punctuation were marked: nothing to show as bold.
   if (core === '') return inner;
   return before + (EDGE.test(core) ? `<${tag}>${core}</${tag}>` : `${marker}${core}${marker}`) + after;
 }
@@ -97,16 +112,18 @@ function inline(nodes: Node[], context: Context): string {
     switch (tag) {
       case 'strong':
       case 'b':
-        out += emphasis('**', 'strong', children());
+        out += context.html ? `<strong>${children()}</strong>` : emphasis('**', 'strong', children());
         break;
       case 'em':
       case 'i':
-        out += emphasis('*', 'em', children());
+        // Chinese type has no italics (a browser slants the characters): the text is kept plain.
+        context.unconverted.add('em');
+        out += children();
         break;
       case 's':
       case 'del':
       case 'strike':
-        out += emphasis('~~', 'del', children());
+        out += context.html ? `<del>${children()}</del>` : emphasis('~~', 'del', children());
         break;
       case 'sup':
       case 'sub':
@@ -118,7 +135,11 @@ function inline(nodes: Node[], context: Context): string {
       case 'img': {
         const src = node.getAttribute('src') ?? '';
         // An image without a file (one the caller could not save) is left out; the caller says so.
-        if (src) {
+        // Within HTML, Astro would not find the picture: its description stands in for it.
+        if (src && context.html) {
+          context.unconverted.add('img');
+          out += escapeHtml(node.getAttribute('alt') ?? '');
+        } else if (src) {
           const alt = (node.getAttribute('alt') ?? '')
             .replace(/\s+/g, ' ')
             .trim()
@@ -131,7 +152,10 @@ function inline(nodes: Node[], context: Context): string {
         const href = node.getAttribute('href') ?? '';
         const text = children();
         // Links within the document (footnotes, bookmarks) lead nowhere on the web page.
-        out += href && !href.startsWith('#') && text.trim() ? `[${text}](${encodeAddress(href)})` : text;
+        const linked = href && !href.startsWith('#') && text.trim();
+        if (!linked) out += text;
+        else if (context.html) out += `<a href="${escapeHtml(href).replace(/"/g, '&quot;')}">${text}</a>`;
+        else out += `[${text}](${encodeAddress(href)})`;
         break;
       }
       case 'span':
@@ -145,12 +169,15 @@ function inline(nodes: Node[], context: Context): string {
   return out;
 }
 
-/** Paragraph text: no blank edges (Word indents with full-width spaces), no syntax at line starts. */
-function paragraph(text: string): string {
+/**
+ * Paragraph text: no blank edges (Word indents with full-width spaces), no Markdown syntax
+ * at line starts (HTML needs no escapes there).
+ */
+function paragraph(text: string, html = false): string {
   return text
     .replace(/^(?:\s|\\\n)+|(?:\s|\\\n)+$/gu, '')
     .split('\n')
-    .map((line) => escapeLineStart(line.replace(/^\s+/u, '')))
+    .map((line) => (html ? line.replace(/^\s+/u, '') : escapeLineStart(line.replace(/^\s+/u, ''))))
     .join('\n');
 }
 
@@ -197,7 +224,7 @@ function cellText(cell: HTMLElement, context: Context): string {
   const parts: string[] = [];
   let run: Node[] = [];
   const flush = () => {
-    const text = paragraph(inline(run, cellContext));
+    const text = paragraph(inline(run, cellContext), context.html);
     if (text) parts.push(text);
     run = [];
   };
@@ -211,13 +238,13 @@ function cellText(cell: HTMLElement, context: Context): string {
       flush();
       const items = (node as HTMLElement).childNodes
         .filter((n) => tagOf(n) === 'li')
-        .map((li) => `<li>${paragraph(inline((li as HTMLElement).childNodes, cellContext))}</li>`);
+        .map((li) => `<li>${paragraph(inline((li as HTMLElement).childNodes, cellContext), context.html)}</li>`);
       parts.push(`<${tag}>${items.join('')}</${tag}>`);
     } else if (tag === 'table') {
       flush();
       // A table inside a table cell keeps only its text.
       context.unconverted.add('table');
-      parts.push(paragraph(escapeText((node as HTMLElement).text.replace(/\s+/g, ' '), cellContext)));
+      parts.push(paragraph(escapeText((node as HTMLElement).text.replace(/\s+/g, ' '), cellContext), context.html));
     } else run.push(node);
   }
   flush();
@@ -226,7 +253,7 @@ function cellText(cell: HTMLElement, context: Context): string {
 
 /**
  * A GFM table (its first row as the header) when every row has the same cells and no cell
- * is merged or holds a list; otherwise an HTML table, which MDX also renders.
+ * is merged or holds a list; otherwise an HTML table, its cells written as HTML.
  */
 function table(element: HTMLElement, context: Context): string {
   const rows = rowsOf(element).map(cellsOf);
@@ -251,12 +278,30 @@ function table(element: HTMLElement, context: Context): string {
         .filter((a) => Number(cell.getAttribute(a) ?? 1) > 1)
         .map((a) => ` ${a}="${Number(cell.getAttribute(a))}"`)
         .join('');
-      lines.push(`      <${tag}${spans}>${cellText(cell, context)}</${tag}>`);
+      lines.push(`      <${tag}${spans}>${cellText(cell, { ...context, html: true })}</${tag}>`);
     }
     lines.push('    </tr>');
   }
   lines.push('  </tbody>', '</table>');
   return lines.join('\n');
+}
+
+/** The lines of a 落款 paragraph (`<br>` between them) as plain text, empty ones left out. */
+export function signoffLines(element: HTMLElement): string[] {
+  return element.innerHTML
+    .split(/<br\s*\/?>/i)
+    .map((part) => parse(part).text.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * A 落款 (sender and date, `<p class="signoff">`) as the HTML the site's allow-list keeps:
+ * its lines as plain text, one per line, which the site's CSS shows right-aligned. Markdown
+ * is not read inside HTML, so formatting goes.
+ */
+function signoff(element: HTMLElement): string[] {
+  const lines = signoffLines(element).map(escapeHtml);
+  return lines.length > 0 ? [`<p class="signoff">${lines.join('\n')}</p>`] : [];
 }
 
 function block(element: HTMLElement, context: Context): string[] {
@@ -268,6 +313,7 @@ function block(element: HTMLElement, context: Context): string[] {
   }
   switch (tag) {
     case 'p': {
+      if (element.classList.contains('signoff')) return signoff(element);
       const text = paragraph(inline(element.childNodes, context));
       return text ? [text] : [];
     }
@@ -308,10 +354,10 @@ function blocks(nodes: Node[], context: Context): string[] {
   return out.filter((b) => b !== '');
 }
 
-/** MDX for `html` (a string, or an element whose children are converted). */
+/** Markdown for `html` (a string, or an element whose children are converted). */
 export function htmlToMarkdown(html: string | HTMLElement): MarkdownResult {
   const root = typeof html === 'string' ? parse(html) : html;
-  const context: Context = { inCell: false, unconverted: new Set() };
+  const context: Context = { inCell: false, html: false, unconverted: new Set() };
   const markdown = blocks(root.childNodes, context).join('\n\n');
   return { markdown: markdown ? `${markdown}\n` : '', unconverted: [...context.unconverted] };
 }

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 import { articleUrl } from '../../src/lib/urls.ts';
 import { awkwardWordDraft, DRAFT, wordDraft } from '../fixtures/word-draft.ts';
@@ -23,12 +22,12 @@ function npm(dir: string, args: string[], input = ''): Promise<{ code: number; o
 }
 
 /** The path the command printed after 已创建 / 已导入. */
-const createdPath = (output: string): string => /(content\/articles\/\S+\.mdx)/.exec(output)![1]!;
+const createdPath = (output: string): string => /(content\/articles\/\S+\.mdx?)\b/.exec(output)![1]!;
 
 /** What an editor does next: write the body in place of the note, and publish. */
 async function writeBody(dir: string, path: string, body: string): Promise<void> {
   const text = await readFile(join(dir, path), 'utf8');
-  await writeFile(join(dir, path), text.replace(/\{\/\*[\s\S]*\*\/\}/, body).replace('draft: true\n', ''));
+  await writeFile(join(dir, path), text.replace(/<!--[\s\S]*-->/, body).replace('draft: true\n', ''));
 }
 
 describe('the editor commands, before any build', () => {
@@ -43,17 +42,17 @@ describe('the editor commands, before any build', () => {
     const args = ['new', '--', '--column', '协会动态', '--title', '协会召开会员大会', '--date', '2025-03-08'];
     const first = await npm(temp.dir, args);
     expect(first.code, first.output).toBe(0);
-    expect(first.output).toContain('已创建 / Created: content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui.mdx');
+    expect(first.output).toContain('已创建 / Created: content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui.md');
     expect(first.output).toContain('http://localhost:4321/news/xie-hui-zhao-kai-hui-yuan-da-hui/');
     expect(first.output).toMatch(/这是草稿（draft: true）/);
     const text = await readFile(join(temp.dir, createdPath(first.output)), 'utf8');
     expect(text).toMatch(
-      /^---\ntitle: 协会召开会员大会\ndate: 2025-03-08\ncolumn: 协会动态\ndraft: true\n---\n\n\{\/\*/,
+      /^---\ntitle: 协会召开会员大会\ndate: 2025-03-08\ncolumn: 协会动态\ndraft: true\n---\n\n<!--\n/,
     );
 
     const second = await npm(temp.dir, args);
     expect(second.code, second.output).toBe(0);
-    expect(createdPath(second.output)).toBe('content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui-2.mdx');
+    expect(createdPath(second.output)).toBe('content/articles/2025/xie-hui-zhao-kai-hui-yuan-da-hui-2.md');
     await expect(readFile(join(temp.dir, createdPath(first.output)), 'utf8')).resolves.toBe(text);
 
     const taken = await npm(temp.dir, [...args, '--slug', 'xie-hui-zhao-kai-hui-yuan-da-hui']);
@@ -77,6 +76,24 @@ describe('the editor commands, before any build', () => {
     expect(text).toMatch(/---\n\n各会员单位：\n\n面积公式如下。\n$/);
   });
 
+  test('npm run import dates the article from the document and keeps its 落款, unless --date is given', async () => {
+    await writeFile(join(temp.dir, 'notice.docx'), await wordDraft());
+    const args = ['import', '--', 'notice.docx', '--column', '通知公告', '--alt', '2=示意图'];
+    const { code, output } = await npm(temp.dir, args);
+    expect(code, output).toBe(0);
+    expect(output).toContain(`日期取自 / Date from 文末落款 / the sign-off at the end: ${DRAFT.signoff[1]}`);
+    const path = createdPath(output);
+    expect(path).toMatch(/^content\/articles\/2024\/[a-z0-9-]+\/index\.md$/);
+    const text = await readFile(join(temp.dir, path), 'utf8');
+    expect(text).toContain(`\ndate: ${DRAFT.day}\n`);
+    expect(text).toMatch(new RegExp(`\\n<p class="signoff">${DRAFT.signoff.join('\\n')}</p>\\n$`));
+
+    const dated = await npm(temp.dir, [...args, '--date', '2026-11-22']);
+    expect(dated.code, dated.output).toBe(0);
+    expect(dated.output).toContain(`日期用了 --date；文档里的日期是「${DRAFT.signoff[1]}」`);
+    expect(await readFile(join(temp.dir, createdPath(dated.output)), 'utf8')).toContain('\ndate: 2026-11-22\n');
+  });
+
   test('stops with the Chinese message and no file for a wrong option', async () => {
     const before = await readdir(join(temp.dir, 'content/articles'), { recursive: true });
     const { code, output } = await npm(temp.dir, ['new', '--', '--column', '协会新闻', '--title', '标题']);
@@ -90,10 +107,11 @@ describe('the editor commands, before any build', () => {
 describe('articles made by npm run new and npm run import', () => {
   const browser = useBrowser();
   let temp: TempSite;
-  let server: Server;
   let origin: string;
-  const made: Record<'news' | 'profile' | 'imported' | 'draft' | 'answered', { path: string; output: string }> =
-    {} as never;
+  const made: Record<
+    'news' | 'noted' | 'profile' | 'imported' | 'draft' | 'answered',
+    { path: string; output: string }
+  > = {} as never;
 
   beforeAll(async () => {
     temp = await createTempSite();
@@ -115,6 +133,19 @@ describe('articles made by npm run new and npm run import', () => {
       '--publish',
     ]);
     await writeBody(temp.dir, made.news.path, '理事会审议了年度工作报告。');
+    // An editor who writes below the note and forgets to delete it.
+    await run('noted', [
+      'new',
+      '--',
+      '--column',
+      '协会动态',
+      '--title',
+      '协会开展调研',
+      '--date',
+      '2026-11-19',
+      '--publish',
+    ]);
+    await appendFile(join(temp.dir, made.noted.path), '\n协会到十家企业开展了调研。\n');
 
     // Every answer piped in, as a person would type them: column 4 is 劳模风采.
     await run(
@@ -133,17 +164,13 @@ describe('articles made by npm run new and npm run import', () => {
 
     const build = await temp.run('astro', ['build']);
     expect(build.code, build.output).toBe(0);
-    server = await serveStatic(join(temp.dir, 'dist'), 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await temp.serve();
   }, 300_000);
 
-  afterAll(async () => {
-    server?.close();
-    await temp?.remove();
-  });
+  afterAll(() => temp?.remove());
 
   const idOf = (path: string): string =>
-    path.split('/').at(-1) === 'index.mdx' ? path.split('/').at(-2)! : path.split('/').at(-1)!.replace('.mdx', '');
+    path.split('/').at(-1) === 'index.md' ? path.split('/').at(-2)! : path.split('/').at(-1)!.replace('.md', '');
 
   test('a new article builds and shows its headline and text', async () => {
     const page = await (await browser.context({ baseURL: origin })).newPage();
@@ -153,8 +180,15 @@ describe('articles made by npm run new and npm run import', () => {
     await expect(page.locator('header p').first().innerText()).resolves.toContain('发布时间：2026年11月20日');
   });
 
+  test('the note of a new .md file never reaches the page, even when the editor leaves it', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: idOf(made.noted.path) }));
+    await expect(page.locator('.article-body').innerText()).resolves.toBe('协会到十家企业开展了调研。');
+    await expect(page.content()).resolves.not.toContain('在这里写正文');
+  });
+
   test('a profile made from piped answers shows its person box', async () => {
-    expect(made.profile.path).toMatch(/^content\/articles\/\d{4}\/laomo-li-xiuying\.mdx$/);
+    expect(made.profile.path).toMatch(/^content\/articles\/\d{4}\/laomo-li-xiuying\.md$/);
     const text = await readFile(join(temp.dir, made.profile.path), 'utf8');
     expect(text).toContain(
       'person:\n  name: 李秀英\n  honour: 全国纺织工业劳动模范\n  organisation: 测试服装有限公司\n  position: 车间主任\n',
@@ -167,7 +201,7 @@ describe('articles made by npm run new and npm run import', () => {
   });
 
   test('an imported Word draft shows its headline, headings, lists, table and text as written', async () => {
-    expect(made.imported.path).toBe('content/articles/2026/ji-qun-zuo-tan-hui/index.mdx');
+    expect(made.imported.path).toBe('content/articles/2026/ji-qun-zuo-tan-hui/index.md');
     expect(made.imported.output).toContain(
       `标题取自 / Headline from Word 的“标题”样式 / Word Title style: ${DRAFT.title}`,
     );
@@ -177,7 +211,10 @@ describe('articles made by npm run new and npm run import', () => {
     const body = page.locator('.article-body');
     await expect(body.getByRole('heading', { level: 2 }).innerText()).resolves.toBe(DRAFT.heading);
     await expect(body.getByRole('heading', { level: 3 }).innerText()).resolves.toBe(DRAFT.subheading);
-    await expect(body.locator('strong').allInnerTexts()).resolves.toEqual([DRAFT.bold, DRAFT.quotedBold]);
+    // The quotation marks stand outside the bold, where Markdown can open it.
+    await expect(body.locator('strong').allInnerTexts()).resolves.toEqual([DRAFT.bold, DRAFT.quotedBold.slice(1, -1)]);
+    await expect(body.locator('em').count()).resolves.toBe(0);
+    await expect(body.innerText()).resolves.toContain(`代表和${DRAFT.italic}围绕${DRAFT.quotedBold}发了言`);
     await expect(body.locator('ul > li').allInnerTexts()).resolves.toEqual(DRAFT.bullets);
     await expect(body.locator('ol > li').allInnerTexts()).resolves.toEqual(DRAFT.numbered);
     const rows = await body
@@ -185,12 +222,36 @@ describe('articles made by npm run new and npm run import', () => {
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toEqual(DRAFT.table);
     await expect(body.getByRole('columnheader').count()).resolves.toBe(2);
+    // Ruled on every side, as the site's tables are.
+    const border = await body
+      .getByRole('cell', { name: '西柳' })
+      .evaluate((td) =>
+        ['Top', 'Right', 'Bottom', 'Left'].map(
+          (side) => getComputedStyle(td)[`border${side}Style` as 'borderTopStyle'],
+        ),
+      );
+    expect(border).toEqual(['solid', 'solid', 'solid', 'solid']);
     await expect(body.innerText()).resolves.toContain(DRAFT.tricky);
+    const signoff = body.locator('p.signoff');
+    await expect(signoff.innerText()).resolves.toBe(DRAFT.signoff.join('\n'));
+    await expect(signoff.evaluate((p) => getComputedStyle(p).textAlign)).resolves.toBe('right');
+  });
+
+  test('the imported article, with its table, 落款 and pictures, is valid HTML with no axe violation', async () => {
+    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateFile(
+      join(temp.dir, 'dist/news/ji-qun-zuo-tan-hui/index.html'),
+    );
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`))).toEqual([]);
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    await page.goto(articleUrl({ id: 'ji-qun-zuo-tan-hui' }));
+    await expect(page.locator('.article-body table').count()).resolves.toBe(1);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   test('the imported images are optimised, served and loaded, each with its alt text', async () => {
     const files = await readdir(join(temp.dir, 'content/articles/2026/ji-qun-zuo-tan-hui'));
-    expect(files.sort()).toEqual(['image-1.png', 'image-2.png', 'index.mdx']);
+    expect(files.sort()).toEqual(['image-1.png', 'image-2.png', 'index.md']);
     const page = await (await browser.context({ baseURL: origin })).newPage();
     await page.goto(articleUrl({ id: 'ji-qun-zuo-tan-hui' }));
     const images = page.locator('.article-body img');

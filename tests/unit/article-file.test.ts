@@ -71,11 +71,12 @@ describe('renderFrontMatter', () => {
 });
 
 describe('newArticleBody', () => {
-  test('is one MDX comment, so nothing in it can be published', () => {
+  test('is one HTML comment, so nothing in it can be published', () => {
     for (const isProfile of [false, true]) {
       const body = newArticleBody(isProfile);
-      expect(body.trim()).toMatch(/^\{\/\*[\s\S]*\*\/\}$/);
-      expect(body.slice(2, -4)).not.toContain('*/');
+      expect(body.trim()).toMatch(/^<!--\n[\s\S]*\n-->$/);
+      // A comment ends at the first `-->`; `--` inside one is not valid HTML either.
+      expect(body.trim().slice(4, -3)).not.toContain('--');
     }
     expect(newArticleBody(true)).toContain('portrait:');
     expect(newArticleBody(false)).not.toContain('portrait:');
@@ -83,7 +84,7 @@ describe('newArticleBody', () => {
 
   test('follows the front matter after an empty line', () => {
     const text = renderArticle({ title: '标题', date: '2026-11-29', column: '协会动态' }, newArticleBody(false));
-    expect(text).toMatch(/^---\n[\s\S]*\n---\n\n\{\/\*\n[\s\S]*\*\/\}\n$/);
+    expect(text).toMatch(/^---\n[\s\S]*\n---\n\n<!--\n[\s\S]*\n-->\n$/);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { displayDate, formatDateTime, formatIsoBeijing, formatIsoDay, parseBeijingDate } from '../../src/lib/dates.ts';
+import {
+  displayDate,
+  formatDateTime,
+  formatIsoBeijing,
+  formatIsoDay,
+  parseBeijingDate,
+  parseChineseDay,
+} from '../../src/lib/dates.ts';
 
 describe('parseBeijingDate', () => {
   test('reads a day as midnight in Beijing', () => {
@@ -38,5 +45,25 @@ describe('formatting', () => {
   });
   test('writes ISO 8601 with the +08:00 offset', () => {
     expect(formatIsoBeijing(late)).toBe('2022-07-12T23:30:00+08:00');
+  });
+});
+
+describe('parseChineseDay', () => {
+  test('reads a line that is only a date, in digits or Chinese numerals', () => {
+    expect(parseChineseDay('2024年5月20日')).toBe('2024-05-20');
+    expect(parseChineseDay('二〇二四年五月二十日')).toBe('2024-05-20');
+    expect(parseChineseDay('二○二四年十二月三十一日')).toBe('2024-12-31');
+    expect(parseChineseDay('二零二四年十月一日')).toBe('2024-10-01');
+    expect(parseChineseDay('２０２４年５月２０日')).toBe('2024-05-20');
+    expect(parseChineseDay(' 发布时间： 2024 年 5 月 20 日 ')).toBe('2024-05-20');
+    expect(parseChineseDay('日期：2024-05-20')).toBe('2024-05-20');
+    expect(parseChineseDay('2024.5.20')).toBe('2024-05-20');
+  });
+
+  test('refuses other lines and days that do not exist', () => {
+    expect(parseChineseDay('2024年5月20日上午，协会召开会议。')).toBeUndefined();
+    expect(parseChineseDay('二〇二四年二月三十日')).toBeUndefined();
+    expect(parseChineseDay('2024-5/20')).toBeUndefined();
+    expect(parseChineseDay('辽宁省纺织服装协会')).toBeUndefined();
   });
 });

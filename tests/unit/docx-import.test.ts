@@ -6,9 +6,10 @@ import {
   describeUnconverted,
   imageExtension,
   importBody,
-  STYLE_MAP,
+  MAMMOTH_OPTIONS,
+  markSignoffs,
 } from '../../src/lib/docx-import.ts';
-import { DRAFT, wordDraft } from '../fixtures/word-draft.ts';
+import { DRAFT, NOTICE, noticeWordDraft, wordDraft } from '../fixtures/word-draft.ts';
 
 describe('importBody', () => {
   test('takes the headline from the Word Title style and fits the headings under it', () => {
@@ -40,26 +41,95 @@ describe('importBody', () => {
     );
   });
 
-  test('converts a generated Word draft: headline, headings, bold, lists, table, images', async () => {
+  test('takes the date from a date line under the headline, in digits or Chinese numerals', () => {
+    const body = importBody('<h1 class="doc-title">通知</h1><p>二〇二四年五月二十日</p><p>各会员单位：</p>');
+    expect(body.date).toEqual({ day: '2024-05-20', text: '二〇二四年五月二十日', source: 'date-line' });
+    expect(body.markdown).toBe('各会员单位：\n');
+    expect(importBody('<p>日期：2024-05-20</p><p>正文。</p>').date?.day).toBe('2024-05-20');
+    // A sentence that holds a date is not a date line.
+    const sentence = importBody('<h1>通知</h1><p>2024年5月20日，协会召开会议。</p>');
+    expect(sentence.date).toBeUndefined();
+    expect(sentence.markdown).toBe('2024年5月20日，协会召开会议。\n');
+  });
+
+  test('joins the right-aligned lines at the end into one 落款 and takes its date', () => {
+    const body = importBody(
+      '<p>正文。</p><p class="signoff">辽宁省纺织服装协会</p><p class="signoff">二〇二四年五月二十日</p>',
+    );
+    expect(body.date).toEqual({ day: '2024-05-20', text: '二〇二四年五月二十日', source: 'signoff' });
+    expect(body.markdown).toBe('正文。\n\n<p class="signoff">辽宁省纺织服装协会\n二〇二四年五月二十日</p>\n');
+    // A 落款 date written without right alignment counts too; a date line above the text wins.
+    expect(importBody('<p>正文。</p><p>辽宁省纺织服装协会</p><p>2024年6月1日</p>').date?.day).toBe('2024-06-01');
+    expect(importBody('<p>2024年5月20日</p><p>正文。</p><p class="signoff">2024年6月1日</p>').date).toMatchObject({
+      day: '2024-05-20',
+      source: 'date-line',
+    });
+    expect(importBody('<p>正文。</p><p>协会</p>').date).toBeUndefined();
+  });
+
+  test('converts a generated Word draft: headline, headings, bold, lists, table, images, 落款', async () => {
     const { value, messages } = await mammoth.convertToHtml(
       { buffer: await wordDraft() },
       {
-        styleMap: STYLE_MAP,
+        ...MAMMOTH_OPTIONS,
         convertImage: mammoth.images.imgElement(async () => ({ src: './image.png' })),
       },
     );
     expect(messages).toEqual([]);
     const body = importBody(value);
     expect(body.title).toEqual({ text: DRAFT.title, source: 'title-style' });
-    expect(body.unconverted).toEqual([]);
-    expect(body.markdown).toContain(`**${DRAFT.bold}**`);
-    expect(body.markdown).toContain(`<strong>${DRAFT.quotedBold}</strong>`);
+    expect(body.date).toEqual({ day: DRAFT.day, text: DRAFT.signoff[1], source: 'signoff' });
+    // Italic is dropped (Chinese type has none) and named for the report.
+    expect(body.unconverted).toEqual(['em']);
+    expect(body.markdown).toContain(
+      `**${DRAFT.bold}**代表和${DRAFT.italic}围绕“**${DRAFT.quotedBold.slice(1, -1)}**”发了言`,
+    );
+    expect(body.markdown).not.toContain('<strong>');
     expect(body.markdown).toContain(`![${DRAFT.describedAlt}](./image.png)`);
     expect(body.markdown).toContain('\n\n![](./image.png)');
     expect(body.markdown).toContain(`## ${DRAFT.heading}\n\n### ${DRAFT.subheading}\n\n`);
     expect(body.markdown).toContain(DRAFT.bullets.map((b) => `- ${b}`).join('\n'));
     expect(body.markdown).toContain(DRAFT.numbered.map((b, i) => `${i + 1}. ${b}`).join('\n'));
-    expect(body.markdown).toContain('| 集群 | 企业数 |\n| --- | --- |\n| 西柳 | 120 |');
+    expect(body.markdown).toContain('| 集群 | 企业数 |\n| --- | --- |\n| 西柳 | 120 |\n| 佟二堡 | 85 |\n\n');
+    expect(body.markdown).toMatch(/\n\n<p class="signoff">辽宁省纺织服装协会\n2024年5月20日<\/p>\n$/);
+  });
+});
+
+describe('a notice with its date under the headline', () => {
+  test('gives the headline, the date from the date line and a body without it', async () => {
+    const { value, messages } = await mammoth.convertToHtml({ buffer: await noticeWordDraft() }, MAMMOTH_OPTIONS);
+    expect(messages).toEqual([]);
+    expect(importBody(value)).toEqual({
+      title: { text: NOTICE.title, source: 'bold-paragraph' },
+      date: { day: NOTICE.day, text: NOTICE.dateLine, source: 'date-line' },
+      markdown: `${NOTICE.body}\n`,
+      unconverted: [],
+    });
+  });
+});
+
+describe('markSignoffs', () => {
+  test('gives right-aligned paragraphs the 落款 style, but not headings, pictures or other alignments', () => {
+    const doc = {
+      type: 'document',
+      children: [
+        { type: 'paragraph', alignment: 'right', children: [] },
+        { type: 'paragraph', alignment: 'end', styleId: 'a5', styleName: '正文缩进' },
+        { type: 'paragraph', alignment: 'right', styleId: 'Heading1', styleName: 'heading 1' },
+        { type: 'paragraph', alignment: 'center' },
+        { type: 'paragraph' },
+        { type: 'paragraph', alignment: 'right', children: [{ type: 'run', children: [{ type: 'image' }] }] },
+      ],
+    };
+    expect(markSignoffs(doc).children.map((p) => p.styleName)).toEqual([
+      'LNGA Signoff',
+      'LNGA Signoff',
+      'heading 1',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(doc.children[0]).not.toHaveProperty('styleName'); // the tree given is left as it was
   });
 });
 

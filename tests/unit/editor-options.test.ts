@@ -144,6 +144,18 @@ describe('completeFields', () => {
     expect(ask.questions).toEqual([]);
   });
 
+  test("dates the article by --date, else by the document's own date, else today", async () => {
+    const options = { column: '协会动态', title: '标题', publish: true, help: false };
+    const documentDate = '2024-05-20';
+    await expect(completeFields(options, answers(), { ...context, documentDate })).resolves.toMatchObject({
+      date: '2024-05-20',
+    });
+    await expect(
+      completeFields({ ...options, date: '2026-12-01' }, answers(), { ...context, documentDate }),
+    ).resolves.toMatchObject({ date: '2026-12-01' });
+    await expect(completeFields(options, answers(), context)).resolves.toMatchObject({ date: '2026-11-29' });
+  });
+
   test('asks again after a wrong or empty answer, saying why', async () => {
     const ask = answers('协会新闻', '2', '', '关于报名的通知');
     const fields = await completeFields({ publish: false, help: false }, ask, context);

@@ -12,15 +12,30 @@ describe('htmlToMarkdown', () => {
     expect(md('<p>\u3000\u3000今年以来，协会开展了调研。 </p><p> </p><p></p>')).toBe('今年以来，协会开展了调研。\n');
   });
 
-  test('writes bold and italic as Markdown, joining runs Word split', () => {
-    expect(md('<p>参会的<strong>重点</strong><strong>企业</strong>和<em>嘉宾</em>。</p>')).toBe(
-      '参会的**重点企业**和*嘉宾*。\n',
+  test('writes bold as Markdown, joining runs Word split, and italic as plain text', () => {
+    expect(htmlToMarkdown('<p>参会的<strong>重点</strong><strong>企业</strong>和<em>嘉宾</em>。</p>')).toEqual({
+      markdown: '参会的**重点企业**和嘉宾。\n',
+      unconverted: ['em'],
+    });
+  });
+
+  test('moves punctuation at the edges of bold outside the markers, where CommonMark opens them', () => {
+    expect(md('<p>围绕<strong>“品牌强省”</strong>发言，<strong>重点 </strong>企业<strong>。</strong></p>')).toBe(
+      '围绕“**品牌强省**”发言，**重点** 企业。\n',
+    );
+    expect(md('<p>费用<strong>&lt;500元。</strong>起</p>')).toBe('费用\\<**500元**。起\n');
+    expect(md('<p><strong>注意!</strong>报名从速</p>')).toBe('**注意**!报名从速\n');
+  });
+
+  test('keeps bold around a link as HTML, since the brackets cannot move', () => {
+    expect(md('<p>见<strong><a href="https://a.cn/">通知</a></strong>。</p>')).toBe(
+      '见<strong>[通知](https://a.cn/)</strong>。\n',
     );
   });
 
-  test('writes bold that starts or ends with punctuation as HTML, which CommonMark would not open', () => {
-    expect(md('<p>围绕<strong>“品牌强省”</strong>发言，<strong>重点 </strong>企业</p>')).toBe(
-      '围绕<strong>“品牌强省”</strong>发言，**重点** 企业\n',
+  test('writes a 落款 as one signoff paragraph, a line each, as HTML text', () => {
+    expect(md('<p>正文。</p><p class="signoff">辽宁省纺织服装协会<br />2024年5月20日 &lt;盖章&gt;</p>')).toBe(
+      '正文。\n\n<p class="signoff">辽宁省纺织服装协会\n2024年5月20日 &lt;盖章&gt;</p>\n',
     );
   });
 
@@ -89,7 +104,7 @@ describe('htmlToMarkdown', () => {
         '    </tr>',
         '    <tr>',
         '      <td><ul><li>甲</li><li>乙</li></ul></td>',
-        '      <td>**丙**</td>',
+        '      <td><strong>丙</strong></td>',
         '    </tr>',
         '  </tbody>',
         '</table>',
