@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +12,7 @@ import {
   parseRequestPath,
   serveStatic,
 } from '../../scripts/serve.ts';
+import { rawRequest, type RawReply } from '../support/raw-http.ts';
 
 const HEADERS = `/*
   Content-Security-Policy: default-src 'self'
@@ -21,41 +22,11 @@ const HEADERS = `/*
   Cache-Control: public, max-age=31536000, immutable
 `;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-/** Sends a request exactly as written (fetch would tidy `///` and `..`), over a socket of its own. */
-function raw(port: number, target: string, extra: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
-  return new Promise((done, fail) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    const lines = Object.entries({ Host: 'localhost', Connection: 'close', ...extra }).map(([k, v]) => `${k}: ${v}`);
-    socket.on('connect', () => socket.write(`${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`));
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', fail);
-    socket.on('end', () => {
-      const all = Buffer.concat(chunks);
-      const split = all.indexOf('\r\n\r\n');
-      const [statusLine = '', ...headerLines] = all.subarray(0, split).toString('latin1').split('\r\n');
-      const headers = Object.fromEntries(
-        headerLines.map((line) => [
-          line.slice(0, line.indexOf(':')).toLowerCase(),
-          line.slice(line.indexOf(':') + 1).trim(),
-        ]),
-      );
-      done({ status: Number(statusLine.split(' ')[1]), headers, body: all.subarray(split + 4) });
-    });
-  });
-}
-
 let dir: string;
 let server: Server;
 let port: number;
-const get = (target: string, extra?: Record<string, string>, method?: string): Promise<Reply> =>
-  raw(port, target, extra, method);
+const get = (target: string, headers?: Record<string, string>, method?: string): Promise<RawReply> =>
+  rawRequest(`http://127.0.0.1:${port}`, target, { headers: headers ?? {}, method: method ?? 'GET' });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lnga-serve-'));
