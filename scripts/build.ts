@@ -19,10 +19,21 @@ const root = process.cwd();
 const dist = join(root, 'dist');
 const astro = join(import.meta.dirname, '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** The site's public address as the build will use it: this folder's config, SITE_URL first. */
-async function siteAddress(): Promise<string> {
-  const config = (await import(pathToFileURL(join(root, 'src/site.config.ts')).href)) as { site: SiteConfig };
-  return config.site.url;
+/**
+ * The site's public address as the build will use it: this folder's config, SITE_URL first;
+ * null, with the schema's words printed, when the config is wrong.
+ */
+async function siteAddress(): Promise<string | null> {
+  try {
+    const config = (await import(pathToFileURL(join(root, 'src/site.config.ts')).href)) as { site: SiteConfig };
+    return config.site.url;
+  } catch (error) {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    if (!issues) throw error;
+    console.error('src/site.config.ts 有误 / src/site.config.ts is wrong:');
+    for (const issue of issues) console.error(`  ${issue.path.map(String).join('.')}: ${issue.message}`);
+    return null;
+  }
 }
 
 /** What a waiting build says about the one it waits for. */
@@ -64,6 +75,7 @@ async function build(astroArgs: string[]): Promise<number> {
 const args = process.argv.slice(2);
 const production = args.includes('--production');
 const address = await siteAddress();
+if (address === null) process.exit(1);
 const problem = production ? productionAddressProblem(address) : null;
 if (problem) {
   console.error(problem);

@@ -72,6 +72,15 @@ describe('npm run build', () => {
     expect((await readdir(join(temp.dir, '.dist'))).filter((name) => !folders.includes(name))).toEqual([]);
   });
 
+  test("a build with a malformed SITE_URL stops at once with the schema's words", async () => {
+    const run = await temp.run('build', [], { SITE_URL: 'https://www.example.org/' });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('src/site.config.ts 有误 / src/site.config.ts is wrong:');
+    expect(run.output).toContain('url: url（或 SITE_URL）须是网站的公开地址，只写协议和域名，结尾不加 /');
+    expect(run.output).not.toContain('ZodError');
+    expect(run.output).not.toContain('[build]');
+  });
+
   test('a failed build says the last good site is still in dist/', async () => {
     const before = await realpath(join(temp.dir, 'dist'));
     await writeFile(join(temp.dir, 'content/articles/broken.md'), '---\ntitle: 坏文章\n---\n\n没有日期和栏目。\n');
