@@ -37,24 +37,26 @@ describe('switchSite', () => {
 
   test('never leaves a moment without dist/index.html', async () => {
     await switchSite(dist, await built('0'));
-    // A thread of its own looks for the page as fast as it can while the site is switched.
-    const stop = new Int32Array(new SharedArrayBuffer(4));
+    // A thread of its own looks for the page as fast as it can while the site is switched,
+    // counting its looks in shared memory; switching goes on until it has looked often.
+    const shared = new Int32Array(new SharedArrayBuffer(12)); // stop, looks, misses
     const watcher = new Worker(
       `const { existsSync } = require('node:fs');
-       const { workerData, parentPort } = require('node:worker_threads');
-       let misses = 0, looks = 0;
-       while (Atomics.load(workerData.stop, 0) === 0) { looks++; if (!existsSync(workerData.page)) misses++; }
-       parentPort.postMessage({ misses, looks });`,
-      { eval: true, workerData: { page: join(dist, 'index.html'), stop } },
+       const { workerData: { page, shared } } = require('node:worker_threads');
+       while (Atomics.load(shared, 0) === 0) {
+         if (!existsSync(page)) Atomics.add(shared, 2, 1);
+         Atomics.add(shared, 1, 1);
+       }`,
+      { eval: true, workerData: { page: join(dist, 'index.html'), shared } },
     );
-    const counts = new Promise<{ misses: number; looks: number }>((done) => watcher.once('message', done));
-    await new Promise((r) => setTimeout(r, 50));
-    for (let n = 1; n <= 100; n++) await switchSite(dist, await built(String(n)));
-    Atomics.store(stop, 0, 1);
-    const { misses, looks } = await counts;
-    expect(looks).toBeGreaterThan(100);
-    expect(misses).toBe(0);
-    expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe('100');
+    const ended = new Promise((done) => watcher.once('exit', done));
+    let n = 0;
+    while (n < 100 || Atomics.load(shared, 1) < 1000) await switchSite(dist, await built(String(++n)));
+    Atomics.store(shared, 0, 1);
+    await ended;
+    expect(Atomics.load(shared, 1)).toBeGreaterThanOrEqual(1000);
+    expect(Atomics.load(shared, 2)).toBe(0);
+    expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe(String(n));
   });
 
   test('moves a dist/ folder of the former kind into .dist/ and links in its place', async () => {
