@@ -63,8 +63,7 @@ describe('acquireBuildLock', () => {
     await writeFile(lock, '');
     const waits: unknown[] = [];
     const waiting = acquireBuildLock(lock, { intervalMs: 20, onWait: (h) => waits.push(h) });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(waits).toEqual([null]);
+    await expect.poll(() => waits).toEqual([null]);
     const old = new Date(Date.now() - 60_000);
     await utimes(lock, old, old);
     await (await waiting).release();
