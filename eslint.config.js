@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.dist-next/', '.dist-old*/', '.astro/', '.tmp/', 'node_modules/'] },
+  { ignores: ['dist', 'dist/', '.dist/', '.astro/', '.tmp/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -20,6 +20,10 @@ export const navItemSchema = z.union([
   z.object({ label: z.string().min(1), href: z.string().startsWith('/') }),
 ]);
 
+const SITE_URL_ERROR =
+  'url（或 SITE_URL）须是网站的公开地址，只写协议和域名，结尾不加 /，如 https://www.example.org / ' +
+  'url (or SITE_URL): the public address, scheme and host only, no trailing slash, e.g. https://www.example.org';
+
 /** The association's facts and the site's settings. */
 export const siteSchema = z
   .object({
@@ -29,8 +33,14 @@ export const siteSchema = z
     partnerName: z.string().min(1),
     /** One sentence about the site, for the home page description. */
     description: z.string().min(1),
-    /** Public address of the site, without trailing slash; feeds and the sitemap need it. */
-    url: z.url(),
+    /**
+     * The site's public address, scheme and host only (https://www.example.org): canonical
+     * links, og:image, the sitemap, the feeds and robots.txt are written with it. The
+     * environment variable SITE_URL overrides it; a production build refuses localhost.
+     */
+    url: z
+      .url({ protocol: /^https?$/, error: SITE_URL_ERROR })
+      .refine((url) => URL.parse(url)?.origin === url, { error: SITE_URL_ERROR }),
     /** Default 来源 of an article that does not name one. */
     defaultSource: z.string().min(1),
     columns: z.array(columnSchema).min(1),

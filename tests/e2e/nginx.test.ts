@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articleUrl } from '../../src/lib/urls.ts';
 import { useBrowser } from './support/page.ts';
 import { startNginx, type Nginx } from '../../scripts/nginx.ts';
+import { rawRequest } from '../support/raw-http.ts';
 
 let nginx: Nginx;
 beforeAll(async () => {
@@ -70,8 +71,65 @@ describe('nginx', () => {
     expect((await get('/_astro/')).status).not.toBe(200);
     expect((await get('/_nginx/headers.conf')).status).toBe(404);
     expect((await get('/_headers')).status).toBe(404);
-    const redirect = await get('/news/laomo-liu-yi');
+  });
+
+  test('redirects a folder to its slash by path alone, not naming its own host and port', async () => {
+    const redirect = await get('/news/laomo-liu-yi?x=1');
     expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/news/laomo-liu-yi/?x=1');
+  });
+
+  test("sends the security headers on nginx's own error pages too", async () => {
+    const cases: [string, number, string?][] = [
+      ['/%', 400],
+      [`/${'a'.repeat(10_000)}`, 414],
+      ['/no-such-page/', 404],
+      ['/_astro/', 404], // a folder without index.html: 403, answered as missing
+      ['/', 405, 'POST'],
+    ];
+    for (const [target, status, method] of cases) {
+      const reply = await rawRequest(nginx.origin, target, { method: method ?? 'GET' });
+      const name = `${method ?? 'GET'} ${target.slice(0, 20)}`;
+      expect(reply.status, name).toBe(status);
+      expect(reply.headers['content-security-policy'], name).toContain("frame-ancestors 'none'");
+      expect(reply.headers['x-content-type-options'], name).toBe('nosniff');
+      expect(reply.headers['x-frame-options'], name).toBe('DENY');
+      expect(reply.headers['strict-transport-security'], name).toBe('max-age=31536000');
+      expect(reply.headers['cache-control'], name).toBe('no-cache');
+      expect(reply.body.toString(), name).not.toMatch(/nginx\/\d/);
+    }
+  });
+
+  test('serves a real favicon.ico', async () => {
+    const response = await get('/favicon.ico');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const ico = Buffer.from(await response.arrayBuffer());
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
+    const offset = ico.readUInt32LE(6 + 12);
+    expect(ico.subarray(offset + 1, offset + 4).toString()).toBe('PNG');
+  });
+});
+
+describe('nginx over HTTPS', () => {
+  test('serves the site with HSTS and the security headers, over a certificate made for the test', async () => {
+    const reply = await rawRequest(nginx.httpsOrigin, articleUrl({ id: 'laomo-liu-yi' }), { ca: nginx.certificate });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(reply.headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+    expect(reply.body.toString()).toContain('刘毅');
+  });
+
+  test('refuses a client that does not trust the certificate', async () => {
+    await expect(rawRequest(nginx.httpsOrigin, '/')).rejects.toThrow(/self-signed|certificate/);
+  });
+
+  test('sends plain HTTP to HTTPS with the same path and query', async () => {
+    const reply = await rawRequest(nginx.redirectOrigin, '/news/laomo-liu-yi/?x=1');
+    expect(reply.status).toBe(301);
+    expect(reply.headers['location']).toBe('https://127.0.0.1/news/laomo-liu-yi/?x=1');
+    expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 });
 

@@ -36,3 +36,23 @@ describe('siteSchema', () => {
     expect(result.error?.issues[0]?.message).toMatch(/导航中的栏目不存在：nope/);
   });
 });
+
+describe('siteSchema url', () => {
+  test('takes a public address of scheme and host', () => {
+    expect(siteSchema.parse({ ...base, url: 'https://www.example.org' }).url).toBe('https://www.example.org');
+  });
+
+  test('refuses a path, a trailing slash or another scheme, saying what to write', () => {
+    for (const url of [
+      'https://www.example.org/',
+      'https://www.example.org/site',
+      'ftp://example.org',
+      'example.org',
+    ]) {
+      const result = siteSchema.safeParse({ ...base, url });
+      expect(result.error?.issues[0]?.message, url).toMatch(
+        /^url（或 SITE_URL）须是网站的公开地址.*https:\/\/www\.example\.org/,
+      );
+    }
+  });
+});
