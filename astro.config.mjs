@@ -7,6 +7,7 @@ import deploy from './src/integrations/deploy.ts';
 import contentChecks from './src/integrations/content-checks.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { site } from './src/site.config.ts';
+import { cmsHosts } from './src/admin/cms-config.ts';
 
 // The share cards start from the articles the content checks read (see share-cards.ts).
 const checks = contentChecks();
@@ -14,9 +15,11 @@ const checks = contentChecks();
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
+  // Astro's toolbar in `npm run dev` would sit over the back office's buttons.
+  devToolbar: { enabled: false },
   build: { format: 'directory' },
   // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
   // deploy() comes last: it hashes and compresses what the others wrote.
-  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url)],
+  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
   vite: { plugins: [tailwindcss()] },
 });

@@ -6,9 +6,6 @@ import type { ImageFunction } from 'astro:content';
 import { articleSchema } from '../schemas/article.ts';
 import type { CmsBackend, SiteConfig } from '../schemas/site.ts';
 
-/** The address of the back office. */
-export const ADMIN_PATH = '/admin/';
-
 /** A form field of the CMS (only the options we use). */
 export interface CmsField {
   name: string;
@@ -216,8 +213,9 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
     extension: 'md',
     format: 'frontmatter',
     create: true,
+    // Pictures and attachments go into the article's folder, written `./name.jpg` as the schema asks.
     media_folder: '',
-    public_folder: '',
+    public_folder: './',
     sortable_fields: { fields: ['date', 'title'], default: { field: 'date', direction: 'descending' } },
     summary: "{{title}}（{{date | date('YYYY-MM-DD')}}）",
     preview_path: '/news/{{slug}}/',
@@ -263,7 +261,8 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
     display_url: site.url,
     media_folder: 'content/articles',
     public_folder: '',
-    media_libraries: { default: { config: { max_file_size: 20_000_000 } } },
+    // Pictures come from the editor's computer only: stock photo services are other hosts.
+    media_libraries: { default: { config: { max_file_size: 20_000_000 } }, stock_assets: false },
     slug: { encoding: 'unicode', clean_accents: false, sanitize_replacement: '-', maxlength: 60 },
     output: { omit_empty_optional_fields: true },
     collections: [profile, news],

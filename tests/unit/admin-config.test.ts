@@ -112,7 +112,7 @@ describe('cmsConfig', () => {
         extension: 'md',
         format: 'frontmatter',
         media_folder: '',
-        public_folder: '',
+        public_folder: './',
       });
       expect(c['path']).toBe("{{fields.date | date('YYYY')}}/{{slug}}/index");
       expect(c['slug']).toMatch(/^\{\{fields\.date \| date\('YYYY-MM-DD'\)\}\}-/);
