@@ -8,6 +8,7 @@ import contentChecks from './src/integrations/content-checks.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
+import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 
 // The share cards start from the articles the content checks read (see share-cards.ts).
 const checks = contentChecks();
@@ -21,5 +22,5 @@ export default defineConfig({
   // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
   // deploy() comes last: it hashes and compresses what the others wrote.
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
-  vite: { plugins: [tailwindcss()] },
+  vite: { plugins: [tailwindcss(), cmsWithoutCodeHighlighting()] },
 });

@@ -16,7 +16,35 @@ function preferChinese(): void {
   }
 }
 
+/**
+ * Keeps the interface as the CMS draws it, with two corrections, made whenever the CMS adds
+ * to the page's head: the editor may zoom (the CMS's viewport forbids it with maximum-scale=1,
+ * which older editors need and WCAG asks for), and no font is fetched from another host (the
+ * CMS's stylesheet names a CDN copy of the fonts it also bundles and registers itself).
+ */
+function correctHead(): void {
+  const fix = () => {
+    for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="viewport"]')) {
+      const content = meta.content.replace(/,?\s*(maximum-scale|user-scalable)=[^,]*/g, '');
+      if (content !== meta.content) meta.content = content;
+    }
+    for (const style of document.querySelectorAll('style')) {
+      const css = style.textContent ?? '';
+      if (!/url\(\s*['"]?https?:/.test(css)) continue;
+      style.textContent = css.replace(/src:\s*url\(\s*['"]?https?:\/\/[^;}]*;?/g, '');
+    }
+  };
+  new MutationObserver(fix).observe(document.head, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    characterData: true,
+  });
+  fix();
+}
+
 preferChinese();
+correctHead();
 type Config = NonNullable<Parameters<typeof CMS.init>[0]>['config'];
 // Made at build time by src/admin/cms-config.ts, from the schema.
 const config = JSON.parse(document.getElementById('cms-config')!.textContent!) as Config;

@@ -1,43 +1,18 @@
 // `npm run dev`: search uses the last build's index, or says plainly that it needs a build;
 // share cards are drawn on request, drafts' too, from the front matter as it is now.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createTempSite, siteEnv, type TempSite } from '../../scripts/temp-site.ts';
-import { freePort } from '../../scripts/port.ts';
+import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
+import { startDev as dev, stopAll } from './support/dev-server.ts';
 import { articleUrl, shareImageUrl } from '../../src/lib/urls.ts';
-
-/** Starts `astro dev` in `dir` and resolves with its address once it answers. */
-async function dev(dir: string): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
-    cwd: dir,
-    env: { ...siteEnv(), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      await fetch(`${origin}/pagefind/`);
-      break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { origin, child };
-}
 
 describe('search in dev mode', () => {
   const children: ChildProcess[] = [];
   let temp: TempSite | undefined;
   afterAll(async () => {
-    // Wait for each dev server to exit: it writes into .astro/ until then.
-    await Promise.all(
-      children.map((c) => new Promise((done) => (c.exitCode !== null ? done(null) : (c.once('exit', done), c.kill())))),
-    );
+    await stopAll(children);
     await temp?.remove();
   });
 
