@@ -1,5 +1,7 @@
 // @ts-check
+import { realpathSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { searchForWorkspaceRoot } from 'vite';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import search from './src/integrations/search.ts';
@@ -22,5 +24,10 @@ export default defineConfig({
   // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
   // deploy() comes last: it hashes and compresses what the others wrote.
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
-  vite: { plugins: [tailwindcss(), cmsWithoutCodeHighlighting()] },
+  vite: {
+    plugins: [tailwindcss(), cmsWithoutCodeHighlighting()],
+    // The back office's fonts are files of the CMS package, served from node_modules/ in
+    // `npm run dev`; allowed by their real path too, for copies of the site that link node_modules/.
+    server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules/@sveltia/cms')] } },
+  },
 });

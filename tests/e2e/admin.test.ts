@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
@@ -23,6 +23,7 @@ import {
   standInForFolderPicker,
 } from './support/folder-picker.ts';
 import { useBrowser } from './support/page.ts';
+import { field, fill, reveal, upload } from './support/cms-form.ts';
 
 const PROFILE = {
   title: '全国纺织工业劳动模范——张三：扎根一线 匠心不改',
@@ -43,38 +44,6 @@ const NEWS = {
 /** A small but real PDF. */
 const PDF =
   '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n';
-
-/** A field of the CMS's form by its label (the CMS wraps labels in invisible direction marks). */
-const field = (scope: Page | Locator, label: string): Locator =>
-  scope.getByRole('group', { name: new RegExp(`^「.?${label}.?」字段$`) });
-
-/** Scrolls the form until the field is drawn (the CMS draws fields as they come into view). */
-async function reveal(page: Page, label: string): Promise<Locator> {
-  const found = field(page, label);
-  for (let i = 0; i < 30 && (await found.count()) === 0; i++) {
-    await page.mouse.move(300, 500);
-    await page.mouse.wheel(0, 500);
-    await page.waitForTimeout(100);
-  }
-  await found.scrollIntoViewIfNeeded();
-  return found;
-}
-
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  await (await reveal(page, label)).getByRole('textbox').first().fill(value);
-}
-
-/** Uploads a file through a picture or file field: 浏览, then 上传 in the CMS's dialog, then 插入. */
-async function upload(page: Page, scope: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
-  await scope.getByRole('button', { name: '浏览' }).click();
-  const dialog = page.getByRole('dialog');
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: '上传' }).click();
-  await (await chooser).setFiles(file);
-  await dialog.getByRole('option', { name: file.name }).waitFor();
-  await dialog.getByRole('button', { name: '插入' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 /** Every path written under content/ since `before`. */
 const added = (before: Map<string, Buffer>, after: Map<string, Buffer>): string[] =>
@@ -132,6 +101,10 @@ describe('the back office', () => {
     await page.getByRole('treeitem', { name: /^劳模风采/ }).waitFor();
     await expect(page.getByRole('button', { name: '创建新条目' }).first().isVisible()).resolves.toBe(true);
     expect(await axe()).toEqual([]);
+    // The CMS's own fonts (its icons are a font) come from this site.
+    await expect
+      .poll(() => page.evaluate(() => [...document.fonts].map((f) => `${f.family}:${f.status}`).sort()))
+      .toEqual(expect.arrayContaining(['"Material Symbols Outlined":loaded', '"Source Sans 3":loaded']));
     await newEntry(page, '劳模风采');
     await reveal(page, '正文');
     const others = requests.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url));
