@@ -18,7 +18,11 @@ const temp = await createTempSite();
 const dev = await startDev(temp.dir);
 const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ baseURL: dev.origin, locale: 'zh-CN', viewport: { width: 1100, height: 700 } });
+  const context = await browser.newContext({
+    baseURL: dev.origin,
+    locale: 'zh-CN',
+    viewport: { width: 1100, height: 700 },
+  });
   await standInForFolderPicker(context);
   const page = await context.newPage();
   // After the fonts (the CMS's icons are a font) and the CMS's fade-in.
@@ -55,7 +59,11 @@ try {
     mimeType: 'image/png',
     buffer: PNG.sync.write(portrait),
   });
-  await (await reveal(page, '正文')).getByRole('textbox').fill('张三扎根服装生产一线二十年，带出了一支过硬的技术团队。');
+  await (
+    await reveal(page, '正文')
+  )
+    .getByRole('textbox')
+    .fill('张三扎根服装生产一线二十年，带出了一支过硬的技术团队。');
   await (await reveal(page, '人物')).scrollIntoViewIfNeeded();
   await shot('admin-3-profile-form.png');
 
