@@ -2,6 +2,7 @@
 // host), in Chinese, previewing articles with the site's own styles.
 import CMS from '@sveltia/cms';
 import siteCss from '../styles/global.css?inline';
+import { articlePreview } from './preview.ts';
 
 /** Sveltia CMS keeps the editor's preferences, its interface language among them, under this key. */
 const PREFS_KEY = 'sveltia-cms.prefs';
@@ -49,4 +50,11 @@ type Config = NonNullable<Parameters<typeof CMS.init>[0]>['config'];
 // Made at build time by src/admin/cms-config.ts, from the schema.
 const config = JSON.parse(document.getElementById('cms-config')!.textContent!) as Config;
 CMS.registerPreviewStyle(siteCss, { raw: true });
+// The CMS sets window.h (React's createElement) when it loads.
+const preview = articlePreview(
+  (window as unknown as { h: Parameters<typeof articlePreview>[0] }).h,
+  document.getElementById('cms-config')!.dataset['defaultSource']!,
+);
+for (const { name } of (config as { collections: { name: string }[] }).collections)
+  CMS.registerPreviewTemplate(name, preview as Parameters<typeof CMS.registerPreviewTemplate>[1]);
 void CMS.init({ config });

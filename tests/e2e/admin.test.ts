@@ -147,6 +147,14 @@ describe('the back office', () => {
       buffer: PNG.sync.write(portrait),
     });
     await (await reveal(page, '正文')).getByRole('textbox').fill(PROFILE.body);
+    // The preview lays the article out as its page will be, in the site's own styles.
+    const preview = page.getByRole('group', { name: /^预览/ }).locator('iframe').contentFrame();
+    const headline = preview.getByRole('heading', { level: 1 });
+    await expect.poll(() => headline.innerText()).toBe(PROFILE.title);
+    await expect(preview.locator('dd').first().innerText()).resolves.toBe(PROFILE.name);
+    await expect(preview.getByText(PROFILE.body).isVisible()).resolves.toBe(true);
+    // text-brand-900 (#0f2c52) of the site's stylesheet.
+    await expect(headline.evaluate((h1) => getComputedStyle(h1).color)).resolves.toBe('rgb(15, 44, 82)');
     await page.getByRole('button', { name: '保存' }).click();
     const profileFolder = `content/articles/2024/${PROFILE.date}-laomo-${PROFILE.name}`;
     await expect
@@ -194,26 +202,18 @@ describe('the back office', () => {
     const dist = join(temp.dir, 'dist');
     const feed = await readFile(join(dist, feedUrl()), 'utf8');
     expect(feed).toContain(NEWS.title);
-    expect(feed).toContain(PROFILE.title.replace('——', '——'));
+    expect(feed).toContain(PROFILE.title);
 
     server = await serveStatic(dist, 0);
     const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const reader = await (await browser.context({ baseURL: site })).newPage();
+    const shownPortrait = reader.getByRole('img', { name: `${PROFILE.name}肖像` }).first();
     await reader.goto(articleUrl({ id: PROFILE.id }));
     await expect(reader.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(PROFILE.title);
-    await expect(
-      reader
-        .getByRole('img', { name: `${PROFILE.name}肖像` })
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await expect(shownPortrait.isVisible()).resolves.toBe(true);
+    // The gallery shows the portrait too.
     await reader.goto(galleryUrl());
-    await expect(
-      reader
-        .getByRole('img', { name: `${PROFILE.name}肖像` })
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await expect(shownPortrait.isVisible()).resolves.toBe(true);
 
     await reader.goto(articleUrl({ id: NEWS.id }));
     await expect(reader.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(NEWS.title);
