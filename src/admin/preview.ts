@@ -69,7 +69,7 @@ export function articlePreview(h: H, defaultSource: string) {
           '草稿：只在本地预览中显示，正式网站不发布。',
         ),
       person,
-      cover && h('img', { src: getAsset(cover)?.url, alt: text('coverAlt') ?? '', className: 'mt-6 w-full rounded' }),
+      cover && h('div', { className: 'mt-6 overflow-hidden rounded' }, widgetFor('cover')),
       h('div', { className: 'article-body mt-6' }, widgetFor('body')),
     );
   };
