@@ -72,8 +72,8 @@ function metaOf(schema: Schema): FieldMeta {
 }
 
 /** A CMS field for one schema field. Throws when the schema does not say what to call it. */
-export function cmsField(name: string, field: Schema, path = name): CmsField {
-  const meta = metaOf(field);
+export function cmsField(name: string, field: Schema, path = name, override: Partial<FieldMeta> = {}): CmsField {
+  const meta = { ...metaOf(field), ...override };
   if (!meta.title || !meta.description)
     throw new Error(
       `字段 ${path} 缺少编辑后台的名称或说明：在 src/schemas/article.ts 里加上 .meta({ title: '…', description: '…' })。 / Field ${path} needs .meta({ title, description }) for the back office.`,
@@ -254,6 +254,27 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
       body,
     ],
   };
+  // Entries whose text is still to come (only their headline is known) live as single files in
+  // content/articles/awaiting/: the editor adds the date and text and turns 全文待补 off.
+  const awaiting = {
+    ...shared,
+    name: 'awaiting',
+    label: '全文待补',
+    label_singular: '全文待补的条目',
+    description: '只有标题的条目：写上发布日期和正文，关掉「全文待补」再保存，下次发布时上线。',
+    folder: `${shared.folder}/awaiting`,
+    path: '{{slug}}',
+    create: false,
+    delete: false,
+    fields: [
+      ...fields.map((f) =>
+        f.name === 'awaitingText'
+          ? { ...cmsField('awaitingText', articleShape()['awaitingText']!, 'awaitingText', { hidden: false }) }
+          : f,
+      ),
+      { ...body, required: false },
+    ],
+  };
   return {
     load_config_file: false,
     backend: cmsBackend(site.cms, site.url),
@@ -265,6 +286,6 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
     media_libraries: { default: { config: { max_file_size: 20_000_000 } }, stock_assets: false },
     slug: { encoding: 'unicode', clean_accents: false, sanitize_replacement: '-', maxlength: 60 },
     output: { omit_empty_optional_fields: true },
-    collections: [profile, news],
+    collections: [profile, news, awaiting],
   };
 }

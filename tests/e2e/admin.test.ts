@@ -5,7 +5,7 @@
 // the search and the feed are checked.
 import AxeBuilder from '@axe-core/playwright';
 import type { ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -100,6 +100,13 @@ describe('the back office', () => {
     await local.click();
     await page.getByRole('treeitem', { name: /^劳模风采/ }).waitFor();
     await expect(page.getByRole('button', { name: '创建新条目' }).first().isVisible()).resolves.toBe(true);
+    // The entries awaiting their text are listed for the editor to complete.
+    const awaiting = (await readdir(join(temp.dir, 'content/articles/awaiting'))).filter((f) => f.endsWith('.md'));
+    const awaitingItem = page.getByRole('treeitem', { name: /^全文待补/ });
+    await expect.poll(() => awaitingItem.innerText()).toMatch(new RegExp(`全文待补\\s*${awaiting.length}$`));
+    await awaitingItem.click();
+    await expect.poll(() => page.getByRole('group', { name: '条目列表' }).innerText()).toContain('谷冬昭');
+    await page.getByRole('treeitem', { name: /^劳模风采/ }).click();
     expect(await axe()).toEqual([]);
     // The CMS's own fonts (its icons are a font) come from this site.
     await expect

@@ -106,7 +106,7 @@ describe('cmsConfig', () => {
   });
 
   test('writes new articles as .md front matter in their own dated folder, with their files beside them', () => {
-    for (const c of config.collections) {
+    for (const c of [collection('profiles'), collection('news')]) {
       expect(c).toMatchObject({
         folder: 'content/articles',
         extension: 'md',
@@ -119,6 +119,22 @@ describe('cmsConfig', () => {
     }
     expect(config['output']).toEqual({ omit_empty_optional_fields: true });
     expect(config['load_config_file']).toBe(false);
+  });
+  test('lets the editor complete the entries awaiting their text, where they are, but not create or delete any', () => {
+    const awaiting = collection('awaiting');
+    expect(awaiting).toMatchObject({
+      folder: 'content/articles/awaiting',
+      path: '{{slug}}',
+      create: false,
+      delete: false,
+    });
+    expect(awaiting.fields.find((f) => f.name === 'awaitingText')).toMatchObject({
+      widget: 'boolean',
+      label: '全文待补',
+      default: false,
+    });
+    expect(awaiting.fields.find((f) => f.name === 'body')).toMatchObject({ widget: 'markdown', required: false });
+    expect(awaiting.fields.find((f) => f.name === 'person')).toMatchObject({ required: false });
   });
 });
 
