@@ -15,7 +15,7 @@ set "MSG="
 set /p "MSG=请用一句话说明这次修改（直接按回车则写“更新文章”）："
 if not defined MSG set "MSG=更新文章"
 git commit -m "%MSG%" || goto failed
-git pull --rebase || goto failed
+git pull --rebase --autostash || goto failed
 git push || goto failed
 echo.
 echo 已发布。几分钟后网站会自动更新。

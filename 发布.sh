@@ -14,6 +14,6 @@ npm run check:content
 printf '请用一句话说明这次修改（直接按回车则写“更新文章”）：'
 read -r message || true
 git commit -m "${message:-更新文章}"
-git pull --rebase
+git pull --rebase --autostash
 git push
 echo '已发布。几分钟后网站会自动更新。'
