@@ -1,5 +1,7 @@
 // @ts-check
+import { realpathSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { searchForWorkspaceRoot } from 'vite';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import search from './src/integrations/search.ts';
@@ -8,6 +10,8 @@ import contentChecks from './src/integrations/content-checks.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { articleProcessor } from './src/content-safety/pipeline.ts';
 import { site } from './src/site.config.ts';
+import { cmsHosts } from './src/admin/cms-config.ts';
+import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 
 // The share cards start from the articles the content checks read (see share-cards.ts).
 const checks = contentChecks();
@@ -15,7 +19,7 @@ const checks = contentChecks();
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  // The toolbar covers the page's own content at phone widths; editors have no use for it.
+  // The toolbar covers the page's own content at phone widths, and the back office's buttons.
   devToolbar: { enabled: false },
   build: { format: 'directory' },
   // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
@@ -25,9 +29,12 @@ export default defineConfig({
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
   // Pictures in articles get the column's width at most and a srcset (src/lib/article-image.ts).
   image: { service: { entrypoint: './src/integrations/image-service.ts' } },
-  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url)],
+  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), cmsWithoutCodeHighlighting()],
+    // The back office's fonts are files of the CMS package, served from node_modules/ in
+    // `npm run dev`; allowed by their real path too, for copies of the site that link node_modules/.
+    server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules/@sveltia/cms')] } },
     build: {
       rolldownOptions: {
         // Every .mdx page carries Astro's own "use astro:head-inject" directive, which

@@ -35,4 +35,7 @@ export const site = siteSchema.parse({
     copyright: '辽宁省纺织服装协会、辽宁省服装设计师协会版权所有©2014',
   },
   icp: { number: '辽ICP备2020011239号', link: 'https://beian.miit.gov.cn/' },
+  // The back office (/admin/): 'local' (one computer, see docs/editing-guide.md), or a team's
+  // Git server, e.g. { backend: 'gitea', repo: 'lnga/site', baseUrl: 'https://git.example.org', appId: '…' }.
+  cms: { backend: 'local' },
 });

@@ -12,6 +12,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { finishAlongside, pendingFolders } from './alongside.ts';
 import { files, inLanes } from './files.ts';
+import { adminUrl } from '../lib/urls.ts';
 
 const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 const MIN_BYTES = 512;
@@ -56,20 +57,52 @@ export function securityHeaders(scriptHashes: string[]): Record<string, string> 
   };
 }
 
-/** Writes the headers for nginx and for _headers-reading hosts. */
-async function writeHeaders(dist: string, headers: Record<string, string>): Promise<void> {
+/**
+ * The headers of the back office (/admin/): the CMS styles its interface inline, makes its
+ * fonts and previews of uploaded pictures as blob: URLs, encodes pictures in WebAssembly and
+ * talks to the Git server's API (`hosts`); it still loads nothing from other hosts.
+ */
+export function adminHeaders(scriptHashes: string[], hosts: string[]): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self' data: blob:",
+    `connect-src 'self' blob: data: ${hosts.join(' ')}`.trim(),
+    "worker-src 'self' blob:",
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return { ...securityHeaders(scriptHashes), 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache' };
+}
+
+/** Writes the headers for nginx and for _headers-reading hosts: the site's, and the back office's under /admin/. */
+async function writeHeaders(dist: string, site: Record<string, string>, admin: Record<string, string>): Promise<void> {
   await mkdir(join(dist, '_nginx'), { recursive: true });
-  const nginx = Object.entries(headers)
-    .map(([name, value]) => `add_header ${name} "${value}" always;`)
-    .join('\n');
-  await writeFile(join(dist, '_nginx', 'headers.conf'), `# Made by the build; see deploy/nginx.conf.\n${nginx}\n`);
-  const all = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+  const nginx = (headers: Record<string, string>) =>
+    `# Made by the build; see deploy/nginx.conf.\n${Object.entries(headers)
+      .map(([name, value]) => `add_header ${name} "${value}" always;`)
+      .join('\n')}\n`;
+  await writeFile(join(dist, '_nginx', 'headers.conf'), nginx(site));
+  await writeFile(join(dist, '_nginx', 'admin-headers.conf'), nginx(admin));
+  const lines = (headers: Record<string, string>) =>
+    Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
   const rules = [
     '/*',
-    ...all,
+    ...lines(site),
     '  Cache-Control: public, max-age=300, must-revalidate',
     '/_astro/*',
     '  Cache-Control: public, max-age=31536000, immutable',
+    // Hosts that add every matching rule's headers: drop the site's policy, then set the back office's.
+    `${adminUrl()}*`,
+    '  ! Content-Security-Policy',
+    '  ! Cache-Control',
+    ...lines(admin),
   ];
   await writeFile(join(dist, '_headers'), rules.join('\n') + '\n');
 }
@@ -139,14 +172,14 @@ export async function precompress(folder: string, skip: string[] = []): Promise<
   return count;
 }
 
-export default function deploy(siteUrl: string): AstroIntegration {
+export default function deploy(siteUrl: string, cmsHosts: string[] = []): AstroIntegration {
   return {
     name: 'lnga-deploy',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const hashes = await preparePages(dist, siteUrl);
-        await writeHeaders(dist, securityHeaders(hashes));
+        await writeHeaders(dist, securityHeaders(hashes), adminHeaders(hashes, cmsHosts));
         // What earlier integrations still write (the search index) is compressed once written.
         const pending = pendingFolders(dist);
         let count = await precompress(dist, pending);

@@ -14,6 +14,7 @@ import { planShards, SHARD_PAGES, shardPath } from '../lib/search-shards.ts';
 import { runAlongside } from './alongside.ts';
 import { compactIndex } from './pagefind-compact.ts';
 import { files } from './files.ts';
+import { adminUrl } from '../lib/urls.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../scripts/search/client.ts', import.meta.url));
 /** Where the browser code lives; the inline boot script imports `${SEARCH_DIR}search.js`. */
@@ -25,11 +26,13 @@ function urlOf(dist: string, file: string): string {
   return '/' + path.replace(/(^|\/)index\.html$/, '$1');
 }
 
-/** The built pages that may hold an indexed body (not 404), as files and URLs. */
+/** The built pages that may hold an indexed body (not 404, not the back office), as files and URLs. */
 async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
   const pages: { file: string; url: string }[] = [];
-  for await (const file of files(dist))
-    if (extname(file) === '.html' && urlOf(dist, file) !== '/404.html') pages.push({ file, url: urlOf(dist, file) });
+  for await (const file of files(dist)) {
+    const url = urlOf(dist, file);
+    if (extname(file) === '.html' && url !== '/404.html' && !url.startsWith(adminUrl())) pages.push({ file, url });
+  }
   return pages;
 }
 

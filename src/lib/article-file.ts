@@ -5,7 +5,7 @@ import type { ImageFunction } from 'astro:content';
 import { dump } from 'js-yaml';
 import { articleSchema, personSchema } from '../schemas/article.ts';
 import { EditorInputError } from './editor-options.ts';
-import { isSlug, nameSlug, slugify, uniqueSlug } from './slug.ts';
+import { isSlug, nameSlug, profileSlug, slugify, uniqueSlug } from './slug.ts';
 
 /** The fields the editor tools fill in; everything else is left to the editor. */
 export interface ArticleFields {
@@ -112,7 +112,6 @@ export function chooseSlug(
     return { slug, wanted: slug };
   }
   const name = fields.person?.name;
-  const wanted =
-    (options.profile && name && nameSlug(name) ? `laomo-${nameSlug(name)}` : slugify(fields.title)) || 'wenzhang';
+  const wanted = (options.profile && name && nameSlug(name) ? profileSlug(name) : slugify(fields.title)) || 'wenzhang';
   return { slug: uniqueSlug(wanted, taken), wanted };
 }

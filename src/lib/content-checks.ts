@@ -14,7 +14,7 @@ import { parseMdx } from '../content-checks/mdx-syntax.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { statusOf } from './articles.ts';
 import { parseBeijingDate } from './dates.ts';
-import { articleIdFromPath, isSlug, slugify } from './slug.ts';
+import { articleIdFromPath } from './slug.ts';
 import { attachmentUrl, articleUrl, columnUrl, feedUrl, galleryUrl, homeUrl, searchUrl, sitemapUrl } from './urls.ts';
 
 export interface Problem {
@@ -301,32 +301,11 @@ function checkBody(file: string, text: string, context: CheckContext): Problem[]
   return problems;
 }
 
-/**
- * A file whose name is not pinyin publishes at an address like /news/会员大会 新闻稿/, which
- * breaks when shared; a warning suggests a pinyin name from the headline.
- */
-function checkFileName(file: string, title: string | undefined): Problem[] {
-  const id = articleIdFromPath(file);
-  if (isSlug(id)) return [];
-  const suggestion = slugify(title ?? id) || 'wenzhang';
-  const name = posix.basename(file);
-  const renamed = /^index\.mdx?$/i.test(name) ? `${suggestion}/` : `${suggestion}${posix.extname(name)}`;
-  return [
-    {
-      file,
-      line: 1,
-      warning: true,
-      message: `文件名不是拼音：文章会发布在 /news/${id}/，这样的网址分享时容易出错。建议改名为 ${renamed}（只用小写字母、数字和 -）。 / The file name is not pinyin, so the address is /news/${id}/: rename it, e.g. ${renamed}.`,
-    },
-  ];
-}
-
 /** Every problem of one article file: front matter, files it names, body. */
 export function checkArticle(article: ArticleFile, context: CheckContext, read = readArticle(article)): Problem[] {
   const problems = [...read.problems];
   if (read.entry) problems.push(...checkFrontMatterFiles(article.file, read.entry.data, read.lineOf, context));
   problems.push(...checkBody(article.file, article.text, context));
-  problems.push(...checkFileName(article.file, read.entry?.data.title));
   return problems.sort((a, b) => a.line - b.line);
 }
 

@@ -42,6 +42,9 @@ export function feedUrl(column?: Pick<Column, 'slug'>): string {
 /** `/sitemap.xml`. */
 export const sitemapUrl = (): string => '/sitemap.xml';
 
+/** The back office (编辑后台): linked from no page, kept out of the sitemap, search and feeds. */
+export const adminUrl = (): string => '/admin/';
+
 /** A site path made absolute against the configured site address. */
 export function absoluteUrl(path: string, siteUrl: string): string {
   return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;

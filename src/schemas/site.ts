@@ -24,6 +24,34 @@ const SITE_URL_ERROR =
   'url（或 SITE_URL）须是网站的公开地址，只写协议和域名，结尾不加 /，如 https://www.example.org / ' +
   'url (or SITE_URL): the public address, scheme and host only, no trailing slash, e.g. https://www.example.org';
 
+/** Where the back office (`/admin/`) reads and saves articles. */
+export const cmsBackendSchema = z.discriminatedUnion(
+  'backend',
+  [
+    /** On one computer: `npm run dev`, then the site folder is chosen in Chrome or Edge; saves are files. */
+    z.strictObject({ backend: z.literal('local') }),
+    /** A Gitea or Forgejo server: editors sign in in the browser, every save is a commit. */
+    z.strictObject({
+      backend: z.literal('gitea'),
+      /** owner/name of the repository, e.g. lnga/site. */
+      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
+      /** The server's address, e.g. https://git.example.org. */
+      baseUrl: z.url(),
+      /** Client ID of the OAuth2 application made on that server (see docs/editing-guide.md). */
+      appId: z.string().min(1),
+      branch: z.string().min(1).default('main'),
+    }),
+    /** A GitHub repository; `authEndpoint` is the OAuth helper's address (see docs/editing-guide.md). */
+    z.strictObject({
+      backend: z.literal('github'),
+      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
+      branch: z.string().min(1).default('main'),
+      authEndpoint: z.url().optional(),
+    }),
+  ],
+  { error: 'cms.backend 只能是 local、gitea 或 github / cms.backend: local, gitea or github' },
+);
+
 /** The association's facts and the site's settings. */
 export const siteSchema = z
   .object({
@@ -72,6 +100,8 @@ export const siteSchema = z
     icp: z.object({ number: z.string().min(1), link: z.url() }),
     /** 公安备案 number, e.g. 辽公网安备 21010202000000号; shown only when set. */
     police: z.object({ number: z.string().min(1), link: z.url() }).optional(),
+    /** The back office (`/admin/`): `local` on one computer, or a Git server for a team. */
+    cms: cmsBackendSchema.default({ backend: 'local' }),
   })
   .superRefine((site, ctx) => {
     const seen = new Set<string>();
@@ -92,3 +122,4 @@ export const siteSchema = z
 
 export type SiteConfig = z.infer<typeof siteSchema>;
 export type Column = z.infer<typeof columnSchema>;
+export type CmsBackend = z.infer<typeof cmsBackendSchema>;

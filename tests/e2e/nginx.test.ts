@@ -1,7 +1,7 @@
 // The production server: deploy/nginx.conf serving dist/ through Debian's nginx.
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { articleUrl } from '../../src/lib/urls.ts';
+import { adminUrl, articleUrl } from '../../src/lib/urls.ts';
 import { useBrowser } from './support/page.ts';
 import { startNginx, type Nginx } from '../../scripts/nginx.ts';
 import { rawRequest } from '../support/raw-http.ts';
@@ -158,5 +158,43 @@ describe('search under the Content-Security-Policy', () => {
     await page.getByRole('button', { name: '大号字' }).click();
     await expect(page.locator('html').getAttribute('data-font')).resolves.toBe('l');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the back office under its own Content-Security-Policy', () => {
+  const browser = useBrowser();
+  test('gets a policy of its own, never cached, while pages keep the strict one', async () => {
+    const admin = await get(adminUrl());
+    expect(admin.status).toBe(200);
+    const csp = admin.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("font-src 'self' data: blob:");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(admin.headers.get('cache-control')).toBe('no-cache');
+    expect(admin.headers.get('x-content-type-options')).toBe('nosniff');
+    const page = await get(articleUrl({ id: 'laomo-liu-yi' }));
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+  });
+
+  test('opens in Chromium through nginx, in Chinese, with no CSP violation and nothing from other hosts', async () => {
+    const context = await browser.context({ baseURL: nginx.origin });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (/Content Security Policy|CSP violation/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto(adminUrl());
+    await page.getByRole('button', { name: '使用本地仓库' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(nginx.origin) && !/^(data|blob):/.test(url))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { articleUrl, columnUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/lib/urls.ts';
+import { adminUrl, articleUrl, columnUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { base, useBrowser } from './support/page.ts';
@@ -52,6 +52,21 @@ describe('built pages', () => {
     }
     console.log(`html-validate: ${files.length} pages, ${problems.length} errors`);
     expect(problems).toEqual([]);
+  });
+
+  test('the back office is built but linked from no page, and kept out of the sitemap, feed and search', async () => {
+    const files = await htmlFiles();
+    expect(files.map(pathOf)).toContain(adminUrl());
+    const linking: string[] = [];
+    for (const file of files)
+      if (pathOf(file) !== adminUrl() && (await readFile(file, 'utf8')).includes(`href="${adminUrl()}`))
+        linking.push(file);
+    expect(linking).toEqual([]);
+    for (const path of [sitemapUrl(), feedUrl()])
+      expect(await readFile(join(DIST, path), 'utf8')).not.toContain(adminUrl());
+    const admin = await readFile(join(DIST, adminUrl(), 'index.html'), 'utf8');
+    expect(admin).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(admin).not.toContain('data-pagefind-body');
   });
 
   test('no internal link, image or anchor is broken', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { markExternalLinks, scriptHashes, securityHeaders } from '../../src/integrations/deploy.ts';
+import { adminHeaders, markExternalLinks, scriptHashes, securityHeaders } from '../../src/integrations/deploy.ts';
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -24,6 +24,23 @@ describe('securityHeaders', () => {
     expect(csp).toContain("object-src 'none'");
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+describe('adminHeaders', () => {
+  test('let the back office style itself inline and use blob: pictures and fonts, and reach only its Git server', () => {
+    const headers = adminHeaders(["'sha256-abc='"], ['https://git.example.org']);
+    const csp = headers['Content-Security-Policy']!;
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("font-src 'self' data: blob:");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("connect-src 'self' blob: data: https://git.example.org");
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers['Cache-Control']).toBe('no-cache');
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    // The rest of the site keeps its strict policy.
+    expect(securityHeaders([])['Content-Security-Policy']).not.toContain('unsafe-inline');
   });
 });
 

@@ -8,6 +8,19 @@ describe('articleIdFromPath', () => {
   });
   test('uses the folder name for index files', () => {
     expect(articleIdFromPath('2022/laomo-liu-yi/index.mdx')).toBe('laomo-liu-yi');
+    expect(articleIdFromPath('2024\\foo\\index.md')).toBe('foo');
+  });
+  test('turns the back office’s dated Chinese folder names into the slugs npm run new gives', () => {
+    expect(articleIdFromPath('2024/2024-05-20-辽宁省纺织服装协会召开2024年会员代表大会/index.md')).toBe(
+      'zhao-kai-2024-nian-hui-yuan-dai-biao',
+    );
+    expect(articleIdFromPath('2024/2024-05-20-laomo-谷冬昭/index.md')).toBe('laomo-gu-dongzhao');
+    expect(articleIdFromPath('2024/2024-05-20-全国纺织工业劳动模范——张三：扎根一线/index.md')).toBe(
+      'zhang-san-zha-gen-yi-xian',
+    );
+  });
+  test('uses the date when the headline is only the association’s name', () => {
+    expect(articleIdFromPath('2024/2024-05-20-辽宁省纺织服装协会/index.md')).toBe('2024-05-20');
   });
 });
 
@@ -17,6 +30,17 @@ describe('slugify', () => {
   });
   test('keeps digits and Latin words', () => {
     expect(slugify('关于2024年ABC展会的通知', 6)).toBe('guan-yu-2024-nian-abc-zhan');
+  });
+  test('cuts at the end of a word, never inside one', () => {
+    // 6 syllables would end inside 协会 (…-xie); the slug stops after 服装 instead.
+    expect(slugify('省纺织服装协会召开大会', 6)).toBe('sheng-fang-zhi-fu-zhuang');
+    expect(slugify('省纺织服装协会召开大会', 7)).toBe('sheng-fang-zhi-fu-zhuang-xie-hui');
+    expect(slugify('召开2024年会员代表大会', 9)).toBe('zhao-kai-2024-nian-hui-yuan-dai-biao');
+  });
+  test('drops the association’s name at the start, as most news begins with it', () => {
+    expect(slugify('辽宁省纺织服装协会召开2024年会员代表大会')).toBe('zhao-kai-2024-nian-hui-yuan-dai-biao');
+    expect(slugify('辽宁省服装设计师协会举办设计大赛')).toBe('ju-ban-she-ji-da-sai');
+    expect(slugify('辽宁省纺织服装协会')).toBe('');
   });
   test('writes ü as v', () => {
     expect(slugify('绿色', 2)).toBe('lv-se');
