@@ -1,5 +1,6 @@
 // Finds lone characters (孤字): a text block whose last line holds a single Han character
-// (closing punctuation aside), read from the browser's own line boxes.
+// (closing punctuation aside), and lines that start with closing or end with opening
+// punctuation, read from the browser's own line boxes.
 import type { Page } from 'playwright-core';
 
 export interface LoneCharacter {
@@ -45,6 +46,21 @@ export function loneCharacters(page: Page): Promise<LoneCharacter[]> {
       const firstTop = Math.min(...chars.map((c) => c.top));
       const lineHeight = Math.min(...chars.map((c) => c.height));
       if (lastTop - firstTop < lineHeight / 2) continue; // one line only
+      // clreq (line-break: strict): no line starts with closing punctuation or ends with opening.
+      const lines: string[][] = [];
+      for (const c of chars) {
+        const line = lines.find((l) => Math.abs((l as unknown as { top: number }).top - c.top) < lineHeight / 2);
+        if (line) line.push(c.char);
+        else lines.push(Object.assign([c.char], { top: c.top }));
+      }
+      for (const line of lines) {
+        const text = line.join('').trim();
+        if (/^[。，、；：！？”’）》」』】〕]/u.test(text) || /[“‘（《「『【〔]$/u.test(text))
+          found.push({
+            block: `${block.tagName.toLowerCase()} …${(block.textContent ?? '').trim().slice(-16)}`,
+            lastLine: `line 「${text}」 breaks punctuation`,
+          });
+      }
       const last = chars.filter((c) => Math.abs(c.top - lastTop) < lineHeight / 2).map((c) => c.char);
       const meaningful = last.filter((c) => !CLOSING.test(c));
       if (meaningful.length === 1 && HAN.test(meaningful[0]!))
