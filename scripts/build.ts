@@ -6,7 +6,8 @@
 // 60,000 files takes longer than some builds.
 // Usage: node scripts/build.ts [--production] [astro build options]
 //   --production: the publishing build; stops unless the site's public address is set.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { explainFailure, isNoise } from '../src/content-checks/astro-errors.ts';
 import { realpath, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,19 +46,47 @@ function waitingMessage(lock: string, holder: LockHolder | null): string {
   );
 }
 
+/**
+ * Runs Astro, passing its output on without stack frames (an editor reads them as a crash),
+ * and keeps the output to explain a failure.
+ */
+function runAstro(args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, {
+      stdio: ['inherit', 'pipe', 'pipe'],
+      // A production build whatever the shell says: NODE_ENV=development would publish drafts.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    let output = '';
+    const streams = [
+      { from: child.stdout, to: process.stdout, pending: '' },
+      { from: child.stderr, to: process.stderr, pending: '' },
+    ];
+    for (const stream of streams)
+      stream.from.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const lines = (stream.pending + chunk.toString()).split('\n');
+        stream.pending = lines.pop()!;
+        for (const line of lines) if (!isNoise(line)) stream.to.write(`${line}\n`);
+      });
+    child.on('close', (status) => {
+      for (const stream of streams) if (stream.pending && !isNoise(stream.pending)) stream.to.write(stream.pending);
+      done({ status, output });
+    });
+  });
+}
+
 /** Builds into a fresh folder and switches dist/ to it; returns the exit code. */
 async function build(astroArgs: string[]): Promise<number> {
   const current = await realpath(dist).catch(() => null);
   // What earlier builds left goes while this one renders.
   deleteLater(await leftovers(root, current ? [current] : []));
   const folder = await newBuildFolder(root);
-  const astroBuild = spawnSync(process.execPath, [astro, 'build', '--outDir', folder, ...astroArgs], {
-    stdio: 'inherit',
-    // A production build whatever the shell says: NODE_ENV=development would publish drafts.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const astroBuild = await runAstro([astro, 'build', '--outDir', folder, ...astroArgs]);
   if (astroBuild.status !== 0) {
     await rm(folder, { recursive: true, force: true });
+    const explanation = explainFailure(astroBuild.output.replaceAll(`${root}/`, ''));
+    if (explanation) console.error(`\n${explanation.replace(' / ', '\n')}`);
     console.error(
       current
         ? '\n构建没有成功，dist/ 仍是上一次成功构建的网站。 / The build failed; dist/ still holds the last good build.'

@@ -233,6 +233,23 @@ describe('a mistake in an article', () => {
     120_000,
   );
 
+  test('a mistake only Astro finds (a damaged picture) is told in Chinese, without a stack trace', async () => {
+    const temp = await createTempSite({ withContent: false });
+    try {
+      await temp.write(
+        'content/articles/bad/index.md',
+        '---\ntitle: 坏图片\ndate: 2023-03-01\ncolumn: 协会动态\n---\n\n![会场](./bad.png)\n',
+      );
+      await temp.write('content/articles/bad/bad.png', 'not a picture at all');
+      const { code, output } = await temp.run('build', []);
+      expect(code).not.toBe(0);
+      expect(output).toMatch(/图片「content\/articles\/bad\/bad\.png」已损坏或不是真正的图片/);
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      await temp.remove();
+    }
+  }, 120_000);
+
   test('a mistake only its page would show, in a draft, is reported but does not stop the build', async () => {
     const temp = await createTempSite();
     try {
