@@ -151,6 +151,35 @@ export function positionalPairs(term: string): string[] | null {
   return termQuery(term).phrase;
 }
 
+/** A term typed as several words must be this long (in Han characters) to be split into them. */
+export const SPLIT_FROM = 4;
+
+/**
+ * True when a term may be several words typed without spaces (沈阳表彰大会): Han
+ * characters only, at least SPLIT_FROM of them (a word of two and one of two). Its pairs
+ * are then searched one by one and their positions show which pieces a page holds whole
+ * (lib/search-rank.ts `coverTerm`).
+ */
+export function splittable(term: string): boolean {
+  const all = runs(term).filter(isText);
+  return all.length === 1 && all[0]!.han && [...all[0]!.text].length >= SPLIT_FROM;
+}
+
+/**
+ * Starts every pinyin word in the index (lib/search-pinyin.ts): no pinyin syllable starts
+ * with v, so the words stay apart from the text's own Latin words and from pair tokens.
+ */
+export const PINYIN_MARK = 'v';
+
+/**
+ * The words that find a query typed in pinyin (gudongzhao, gu dongzhao, gdz), or null when
+ * it is not letters only. Each is matched as a prefix of the indexed pinyin words.
+ */
+export function pinyinWords(terms: string[]): string[] | null {
+  if (terms.length === 0 || !terms.every((t) => /^[a-z]+$/.test(t))) return null;
+  return terms.map((t) => PINYIN_MARK + t);
+}
+
 /** The looser tokens of a term: each Han character alone (as a prefix), for pages holding them apart. */
 export function characterTokens(term: string): string[] {
   return runs(term)
@@ -161,14 +190,19 @@ export function characterTokens(term: string): string[] {
 }
 
 /**
- * The terms of a query: split at spaces (full-width too) and punctuation, normalised,
- * without repeats; at most 8 terms of at most 32 characters, so a pasted paragraph cannot
- * stall the page. A decimal point between digits stays (2.3万 is one term).
+ * The terms of a query: split at spaces (full-width too) and punctuation, normalised
+ * (２０２２ is 2022), without repeats; at most 8 terms of at most 32 characters, so a pasted
+ * paragraph cannot stall the page. A decimal point between digits stays (2.3万 is one
+ * term). Markup (`<img …>`) is not searched, nor a lone letter or digit beside other
+ * terms (the 1 of `alert(1)`), which would mark every 1 of an article.
  */
 export function queryTerms(query: string): string[] {
   const terms = normalizeText(query)
+    .replace(/<\/?[a-z!][^<>]*(?:>|$)/g, ' ')
     .split(/(?:\s|(?!(?<=\d)\.(?=\d))[^\p{L}\p{N}])+/u)
     .map((t) => [...t].slice(0, 32).join(''))
     .filter((t) => runs(t).some(isText));
-  return [...new Set(terms)].slice(0, 8);
+  const unique = [...new Set(terms)];
+  const meant = unique.length > 1 ? unique.filter((t) => hasHan(t) || t.length > 1) : unique;
+  return meant.slice(0, 8);
 }
