@@ -11,18 +11,18 @@ const HAN_RUN = /[\u3400-\u9fff]+/g;
 
 /**
  * The pinyin words of a text: for each Han character, the full pinyin and the initials of
- * it and up to WINDOW − 1 characters after it in its run, each starting with PINYIN_MARK.
+ * it and up to WINDOW − 1 characters after it in its run, each starting with `mark`.
  * Pagefind matches a query word as a prefix, so `gudongzhao` and `dongzhao` both find
  * 谷冬昭, and `gdz` its initials; a query of several pinyin words asks for each.
  */
-export function pinyinIndexWords(text: string): string[] {
+export function pinyinIndexWords(text: string, mark = PINYIN_MARK): string[] {
   const words = new Set<string>();
   for (const [run] of text.matchAll(HAN_RUN)) {
     const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true });
     syllables.forEach((_, i) => {
       const window = syllables.slice(i, i + WINDOW);
-      words.add(PINYIN_MARK + window.join(''));
-      words.add(PINYIN_MARK + window.map((s) => s[0]).join(''));
+      words.add(mark + window.join(''));
+      words.add(mark + window.map((s) => s[0]).join(''));
     });
   }
   return [...words];

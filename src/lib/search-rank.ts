@@ -22,7 +22,7 @@ export interface Hit {
 
 export interface RankedHit {
   id: string;
-  /** See TIER: the phrase, every word whole, some words whole, pinyin, the characters apart. */
+  /** See TIER: the phrase, every word whole, some words whole, a name in pinyin, other pinyin, the characters apart. */
   tier: number;
   exact: number;
   awaiting?: boolean;
@@ -30,7 +30,7 @@ export interface RankedHit {
 }
 
 /** The tiers of a query's results, strictest first. */
-export const TIER = { phrase: 0, allWords: 1, someWords: 2, pinyin: 3, apart: 4 } as const;
+export const TIER = { phrase: 0, allWords: 1, someWords: 2, pinyinName: 3, pinyin: 4, apart: 5 } as const;
 
 /**
  * Orders the hits of successive searches (tiers, strictest first): earlier tiers first;
@@ -194,15 +194,24 @@ export function matchRanges(text: string, terms: string[], scattered = false): [
 }
 
 /**
- * An HTML excerpt of about `length` characters around the first match, the terms wrapped
- * in <mark>; all page text is escaped. Falls back to the marked characters, then to the
- * opening of the text.
+ * An HTML excerpt of about `length` characters where the most of the terms stand (the
+ * first such place), the terms wrapped in <mark>; all page text is escaped. Falls back to
+ * the marked characters, then to the opening of the text.
  */
 export function excerptHtml(text: string, terms: string[], length = 90): string {
   let ranges = matchRanges(text, terms);
   if (ranges.length === 0) ranges = matchRanges(text, terms, true);
-  const first = ranges[0]?.[0] ?? 0;
-  const start = Math.max(0, Math.min(first - Math.floor(length / 4), text.length - length));
+  const startAt = (at: number): number => Math.max(0, Math.min(at - Math.floor(length / 4), text.length - length));
+  const heldFrom = (start: number): number =>
+    terms.filter((t) => matchRanges(text.slice(start, start + length), [t]).length > 0).length;
+  let start = startAt(ranges[0]?.[0] ?? 0);
+  if (terms.length > 1) {
+    let most = heldFrom(start);
+    for (const [at] of ranges.slice(1, 200)) {
+      const held = heldFrom(startAt(at));
+      if (held > most) [start, most] = [startAt(at), held];
+    }
+  }
   const end = Math.min(text.length, start + length);
   let html = start > 0 ? '…' : '';
   let at = start;

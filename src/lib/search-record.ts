@@ -1,7 +1,7 @@
 // Turns a built article page into the record our Chinese search index holds.
 import { parse, type HTMLElement } from 'node-html-parser';
 import { pinyinIndexWords } from './search-pinyin.ts';
-import { indexTokens } from './search-tokens.ts';
+import { indexTokens, NAME_PINYIN_MARK } from './search-tokens.ts';
 import { escapeHtml } from './text.ts';
 
 export interface SearchRecord {
@@ -84,7 +84,7 @@ export function resultMeta(record: SearchRecord): ResultMeta {
  * Pagefind's heading weight), and outside the indexed body the original headline as
  * metadata (else Pagefind would take the tokens of the <h1>), the column and year as
  * filters, the date as sort key. Pinyin words of the headline, person, organisation and
- * tags follow the text (lib/search-pinyin.ts), the person's weighed most.
+ * tags follow the text (lib/search-pinyin.ts); the person's name also as a name.
  */
 export function recordHtml(record: SearchRecord): string {
   const year = record.date.slice(0, 4);
@@ -93,12 +93,11 @@ export function recordHtml(record: SearchRecord): string {
     .split('\n')
     .map((p) => `<p>${tokens(p)}</p>`)
     .join('');
-  const pinyinOf = (texts: string[], weight: number): string => {
-    const words = texts.flatMap(pinyinIndexWords);
-    return words.length ? `<p data-pagefind-weight="${weight}">${words.join(' ')}</p>` : '';
-  };
-  const pinyin =
-    pinyinOf(record.person ? [record.person] : [], 5) + pinyinOf([record.title, ...(record.fields ?? [])], 1);
+  const pinyin = [
+    ...(record.person ? pinyinIndexWords(record.person, NAME_PINYIN_MARK) : []),
+    ...[record.title, record.person ?? '', ...(record.fields ?? [])].flatMap((t) => pinyinIndexWords(t)),
+  ];
+  const spoken = pinyin.length ? `<p>${pinyin.join(' ')}</p>` : '';
   const outside = [
     `<div data-pagefind-meta="title">${escapeHtml(record.title)}</div>`,
     record.column ? `<div data-pagefind-filter="栏目">${escapeHtml(record.column)}</div>` : '',
@@ -107,6 +106,6 @@ export function recordHtml(record: SearchRecord): string {
   return (
     `<!doctype html><html lang="zh"><head><title>${escapeHtml(record.title)}</title></head>` +
     `<body><main data-pagefind-body data-pagefind-sort="date:${escapeHtml(record.date)}">` +
-    `<h1>${tokens(record.title)}</h1>${paragraphs}${pinyin}</main>${outside}</body></html>`
+    `<h1>${tokens(record.title)}</h1>${paragraphs}${spoken}</main>${outside}</body></html>`
   );
 }

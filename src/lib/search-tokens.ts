@@ -170,14 +170,17 @@ export function splittable(term: string): boolean {
  * with v, so the words stay apart from the text's own Latin words and from pair tokens.
  */
 export const PINYIN_MARK = 'v';
+/** Starts the pinyin words of people's names instead, so a name outranks a headline's syllables. */
+export const NAME_PINYIN_MARK = 'vv';
 
 /**
- * The words that find a query typed in pinyin (gudongzhao, gu dongzhao, gdz), or null when
- * it is not letters only. Each is matched as a prefix of the indexed pinyin words.
+ * The words that find a query typed in pinyin (gudongzhao, gu dongzhao, gdz) among the
+ * words starting with `mark`, or null when it is not letters only. Each is matched as a
+ * prefix of the indexed pinyin words.
  */
-export function pinyinWords(terms: string[]): string[] | null {
+export function pinyinWords(terms: string[], mark = PINYIN_MARK): string[] | null {
   if (terms.length === 0 || !terms.every((t) => /^[a-z]+$/.test(t))) return null;
-  return terms.map((t) => PINYIN_MARK + t);
+  return terms.map((t) => mark + t);
 }
 
 /** The looser tokens of a term: each Han character alone (as a prefix), for pages holding them apart. */

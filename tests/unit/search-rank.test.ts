@@ -122,6 +122,11 @@ describe('excerptHtml', () => {
     const html = excerptHtml(text, ['西柳'], 40);
     expect(html).toMatch(/^…前+<mark>西柳<\/mark>服装市场后+…$/);
   });
+  test('shows the place where the most of the words stand', () => {
+    const text = '党员' + '甲'.repeat(100) + '党员乙捐款' + '丙'.repeat(100);
+    expect(excerptHtml(text, ['党员', '捐款'], 40)).toContain('<mark>党员</mark>乙<mark>捐款</mark>');
+    expect(excerptHtml(text, ['党员'], 40)).toMatch(/^<mark>党员<\/mark>甲+…$/);
+  });
   test('escapes the page text', () => {
     expect(excerptHtml('<b>西柳</b>', ['西柳'])).toBe('&lt;b&gt;<mark>西柳</mark>&lt;/b&gt;');
   });

@@ -6,6 +6,8 @@ import { coverTerm, hasRun, rankHits, TIER, type Hit, type RankedHit } from '../
 import {
   characterTokens,
   hasHan,
+  NAME_PINYIN_MARK,
+  PINYIN_MARK,
   pinyinWords,
   positionalPairs,
   queryTerms,
@@ -120,7 +122,11 @@ function traditionalTable(): Promise<Map<string, string>> {
  */
 export function preloadQuery(text: string): void {
   const terms = queryTerms(text);
-  const words = [...terms.flatMap((t) => termWords(termQuery(t))), ...(pinyinWords(terms) ?? [])];
+  const words = [
+    ...terms.flatMap((t) => termWords(termQuery(t))),
+    ...(pinyinWords(terms, NAME_PINYIN_MARK) ?? []),
+    ...(pinyinWords(terms) ?? []),
+  ];
   if (words.length)
     void pagefind().then(
       (pf) => pf.preload(words.join(' ')),
@@ -264,12 +270,16 @@ export async function runQuery(query: Query): Promise<Outcome> {
       phrase.length + allWords.length < SPLIT_BELOW ? await search(terms.flatMap(characterTokens).join(' ')) : [];
     for (const r of scattered) if (!found.has(r.id)) found.set(r.id, r);
     const apart = scattered.map((r) => ({ id: r.id, score: r.score, exact: 0, awaiting: isAwaiting(r.id) }));
-    // Letters only may be pinyin: headlines, names, organisations and tags, after the text's own words.
-    const pinyin = pinyinWords(terms);
-    const byPinyin = pinyin ? [...(await remembered(pinyin.join(' '), () => askWords(pinyin.join(' ')))).values()] : [];
-    for (const r of byPinyin) if (!found.has(r.id)) found.set(r.id, r);
-    const spoken = byPinyin.map((r) => ({ id: r.id, score: r.score, exact: 0, awaiting: isAwaiting(r.id), words: [] }));
-    return [phrase, allWords, someWords, spoken, apart]; // in the order of TIER
+    // Letters only may be pinyin: people's names, then headlines, organisations and tags.
+    const spoken = async (mark: string): Promise<Hit[]> => {
+      const words = pinyinWords(terms, mark)?.join(' ');
+      const pages = words ? [...(await remembered(words, () => askWords(words))).values()] : [];
+      for (const r of pages) if (!found.has(r.id)) found.set(r.id, r);
+      return pages.map((r) => ({ id: r.id, score: r.score, exact: 0, awaiting: isAwaiting(r.id), words: [] }));
+    };
+    const names = await spoken(NAME_PINYIN_MARK);
+    const pinyin = await spoken(PINYIN_MARK);
+    return [phrase, allWords, someWords, names, pinyin, apart]; // in the order of TIER
   };
 
   let terms = queryTerms(query.text);

@@ -53,7 +53,10 @@ export function runResultsPage(app: HTMLElement): void {
         const a = el('a', 'text-lg leading-snug font-semibold text-brand-700 hover:underline', d.meta.title ?? d.url);
         const words = hitWords(slice[i]!, terms);
         a.href = withHighlight(d.url, words.join(' '));
-        const how = { [TIER.pinyin]: ' · 拼音匹配', [TIER.apart]: ' · 字词分散匹配' }[slice[i]!.tier] ?? '';
+        const how =
+          { [TIER.pinyinName]: ' · 拼音匹配', [TIER.pinyin]: ' · 拼音匹配', [TIER.apart]: ' · 字词分散匹配' }[
+            slice[i]!.tier
+          ] ?? '';
         li.append(
           el('h2', 'text-lg'),
           el('p', 'mt-1 text-sm text-muted', metaLine(d) + how),

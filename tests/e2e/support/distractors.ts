@@ -1,6 +1,7 @@
 // Hard distractor articles for the search evaluation: each holds the characters of every
 // query (and, for longer queries, their character pairs and number parts) scattered about,
-// but never a query itself, so only ranking can find the right article.
+// but never a query itself, so only ranking can find the right article. Of each query typed
+// as several words, a distractor holds some words whole, often several times, never all.
 import { seededRandom } from '../../../scripts/seeded-random.ts';
 import { normalizeText, queryTerms } from '../../../src/lib/search-tokens.ts';
 
@@ -35,45 +36,87 @@ function clean(text: string, forbidden: string[], next: () => number): string {
   throw new Error('could not clean a distractor');
 }
 
+/** Breaks every occurrence of `word` (its second character replaced). */
+function breakWord(text: string, word: string, next: () => number): string {
+  let out = text;
+  for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1))
+    out = out.slice(0, at + 1) + FILLER[Math.floor(next() * FILLER.length)]! + out.slice(at + 2);
+  return out;
+}
+
+/** True when the text holds every word of a list whole: what no distractor may do. */
+export function holdsAll(text: string, words: string[]): boolean {
+  const normal = normalizeText(text);
+  return words.every((w) => normal.includes(w));
+}
+
 export interface Distractor {
   path: string;
   source: string;
 }
 
-/** `count` distractor articles as Markdown files under `content/articles/distractors/`. */
-export function distractors(queries: string[], forbidden: string[], count: number, seed = 20221207): Distractor[] {
+/**
+ * `count` distractor articles as Markdown files under `content/articles/distractors/`.
+ * `wordLists` are the words of the queries typed without spaces: each article holds some
+ * of those words that no forbidden term is part of, whole and often several times, but
+ * never every word of one list.
+ */
+export function distractors(
+  queries: string[],
+  forbidden: string[],
+  count: number,
+  wordLists: string[][] = [],
+  seed = 20221207,
+): Distractor[] {
   const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const parts = pieces(queries);
   const bad = [...new Set(forbidden.map(normalizeText))];
+  const lists = wordLists.map((words) => words.map(normalizeText));
+  const free = [...new Set(lists.flat())].filter((w) => !bad.some((b) => w.includes(b)));
   const columns = ['协会动态', '通知公告', '行业资讯', '劳模风采', '政策法规'];
-  const sentence = (length: number): string => {
+  const sentence = (length: number, held: string[] = []): string => {
     let s = '';
-    while ([...s].length < length) s += next() < 0.45 ? pick(parts) : pick([...FILLER]);
+    while ([...s].length < length) {
+      const r = next();
+      s += held.length && r < 0.15 ? pick(held) : r < 0.45 ? pick(parts) : pick([...FILLER]);
+    }
     return s + pick([...PUNCTUATION]);
   };
   return Array.from({ length: count }, (_, i) => {
     const title = clean(sentence(12).slice(0, -1), bad, next);
+    // The words this article holds: about a third of them, each likely several times.
+    const held = free.filter(() => next() < 0.35);
     const paragraphs = Array.from({ length: 6 + Math.floor(next() * 6) }, () =>
       clean(
-        Array.from({ length: 4 + Math.floor(next() * 4) }, () => sentence(10 + Math.floor(next() * 16))).join(''),
+        Array.from({ length: 4 + Math.floor(next() * 4) }, () => sentence(10 + Math.floor(next() * 16), held)).join(''),
         bad,
         next,
       ),
     );
     // Every piece appears at least once in the article.
     paragraphs.push(clean(parts.join('，') + '。', bad, next));
+    // Never every word of a list in the article as a whole: break one where it holds all.
+    let texts = [title, ...paragraphs];
+    for (let guard = 0; ; guard++) {
+      const whole = lists.find((words) => holdsAll(texts.join('\n'), words));
+      if (!whole) break;
+      if (guard > 100) throw new Error('could not keep a distractor from holding every word of a query');
+      const word = pick(whole);
+      texts = texts.map((t) => clean(breakWord(t, word, next), bad, next));
+    }
+    const [cleanTitle, ...cleanParagraphs] = texts;
     const year = 2015 + Math.floor(next() * 10);
     const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
     const source = [
       '---',
-      `title: '测试干扰文章${i + 1}：${title}'`,
+      `title: '测试干扰文章${i + 1}：${cleanTitle}'`,
       `date: ${year}-${month}-${day}`,
       `column: ${pick(columns)}`,
       '---',
       '',
-      ...paragraphs.flatMap((p) => [p, '']),
+      ...cleanParagraphs.flatMap((p) => [p, '']),
     ].join('\n');
     return { path: `content/articles/distractors/distractor-${String(i + 1).padStart(4, '0')}.md`, source };
   });
