@@ -33,26 +33,35 @@ export interface RankedHit {
 export const TIER = { phrase: 0, allWords: 1, someWords: 2, pinyinName: 3, pinyin: 4, apart: 5 } as const;
 
 /**
- * Orders the hits of successive searches (tiers, strictest first): earlier tiers first;
- * within a tier full articles before entries awaiting their text, then pages holding more
- * terms exactly, more of the query in whole words, in fewer and closer words, then
- * Pagefind's order (its relevance score, or the date when sorting by newest). A page found
- * by several searches keeps its best tier.
+ * The order of the tiers for a query of letters only: pinyin first. Such a query has no
+ * Chinese to match, and Pagefind matches a Latin word that no page holds loosely (liuyi
+ * found every page holding a few Latin letters), so the text's own Latin words come after.
  */
-export function rankHits(tiers: Hit[][], byScore = true): RankedHit[] {
+export const PINYIN_FIRST = [TIER.pinyinName, TIER.pinyin, TIER.phrase, TIER.allWords, TIER.someWords, TIER.apart];
+
+/**
+ * Orders the hits of successive searches (tiers, strictest first): earlier tiers first;
+ * within a tier pages holding more terms exactly, more of the query in whole words, in
+ * fewer and closer words, then full articles before entries awaiting their text, then
+ * Pagefind's order (its relevance score, or the date when sorting by newest). A page found
+ * by several searches keeps its best tier. `order` lists the tiers as they rank, when not
+ * in their own order.
+ */
+export function rankHits(tiers: Hit[][], byScore = true, order = tiers.map((_, tier) => tier)): RankedHit[] {
   const seen = new Set<string>();
   const ranked: RankedHit[] = [];
-  tiers.forEach((hits, tier) => {
+  order.forEach((tier) => {
+    const hits = tiers[tier] ?? [];
     const fresh = hits
       .map((hit, order) => ({ hit, order }))
       .filter(({ hit }) => !seen.has(hit.id))
       .sort(
         ({ hit: a, order: oa }, { hit: b, order: ob }) =>
-          Number(a.awaiting ?? false) - Number(b.awaiting ?? false) ||
           b.exact - a.exact ||
           (b.covered ?? 0) - (a.covered ?? 0) ||
           (a.pieces ?? 0) - (b.pieces ?? 0) ||
           (a.gap ?? 0) - (b.gap ?? 0) ||
+          Number(a.awaiting ?? false) - Number(b.awaiting ?? false) ||
           (byScore ? b.score - a.score : 0) ||
           oa - ob,
       );

@@ -33,7 +33,9 @@ let generated: ReturnType<typeof distractors> | undefined;
 /** The distractors, made once (about 20 s for 2,000). */
 const made = (): ReturnType<typeof distractors> =>
   (generated ??= distractors(
-    evalQueries.map((q) => q.simplified ?? q.query),
+    // A query typed without spaces is scattered as its words: the pairs across two words
+    // (琦新 of 吴琦新起点) would make a page hold another split of it whole.
+    evalQueries.map((q) => q.simplified ?? spacedForm(q)),
     allTerms,
     DISTRACTORS,
     wordLists,

@@ -27,17 +27,24 @@ describe('rankHits', () => {
       { id: 'c', tier: 2, exact: 0 },
     ]);
   });
-  test('within a tier: full articles first, then more of the query whole, fewer words, closer words', () => {
+  test('within a tier: more of the query whole, fewer words, closer words, then full articles first', () => {
     const ranked = rankHits([
       [
-        { id: 'awaiting', score: 99, exact: 0, covered: 6, pieces: 1, gap: 0, awaiting: true },
+        { id: 'awaiting-near', score: 99, exact: 0, covered: 6, pieces: 2, gap: 0, awaiting: true },
         { id: 'three-words', score: 9, exact: 0, covered: 6, pieces: 3, gap: 0 },
         { id: 'two-far', score: 9, exact: 0, covered: 6, pieces: 2, gap: 40 },
         { id: 'two-near', score: 1, exact: 0, covered: 6, pieces: 2, gap: 0 },
         { id: 'less', score: 99, exact: 0, covered: 4, pieces: 1, gap: 0 },
       ],
     ]);
-    expect(ranked.map((r) => r.id)).toEqual(['two-near', 'two-far', 'three-words', 'less', 'awaiting']);
+    expect(ranked.map((r) => r.id)).toEqual(['two-near', 'awaiting-near', 'two-far', 'three-words', 'less']);
+  });
+  test('ranks the tiers in the order given', () => {
+    const tiers = [[{ id: 'latin', score: 1, exact: 1 }], [{ id: 'pinyin', score: 1, exact: 0 }]];
+    expect(rankHits(tiers, true, [1, 0])).toEqual([
+      { id: 'pinyin', tier: 1, exact: 0 },
+      { id: 'latin', tier: 0, exact: 1 },
+    ]);
   });
   test('carries the words a page holds and its mark', () => {
     const [hit] = rankHits([[{ id: 'a', score: 1, exact: 0, awaiting: true, words: ['党员', '捐款'] }]]);

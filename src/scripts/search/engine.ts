@@ -2,7 +2,7 @@
 // pinyin, then the characters apart) and ranks the answers; see lib/search-tokens.ts for why the index holds tokens, not Chinese.
 // Each Pagefind search costs time in proportion to the pages it matches (on a large site,
 // most of them), so a term is asked once where its word positions can prove it whole.
-import { coverTerm, hasRun, rankHits, TIER, type Hit, type RankedHit } from '../../lib/search-rank.ts';
+import { coverTerm, hasRun, PINYIN_FIRST, rankHits, TIER, type Hit, type RankedHit } from '../../lib/search-rank.ts';
 import {
   characterTokens,
   hasHan,
@@ -297,7 +297,7 @@ export async function runQuery(query: Query): Promise<Outcome> {
   }
   return {
     terms,
-    ranked: rankHits(tiers, !query.newest),
+    ranked: rankHits(tiers, !query.newest, pinyinWords(terms) ? PINYIN_FIRST : undefined),
     load: (id) =>
       found
         .get(id)!
