@@ -70,10 +70,22 @@ function runs(text: string): Run[] {
 const isText = (run: Run | undefined): run is TextRun => !!run && !('break' in run);
 const hasDigit = (text: string): boolean => /\d/.test(text);
 
+/** Starts a word of the text that would start like a pair token or a pinyin word (Q1, V领). */
+const WORD_ESCAPE = 'x';
+
+/**
+ * A word of letters or digits as indexed and asked, kept apart from pair tokens (MARK) and
+ * pinyin words (PINYIN_MARK): Pagefind answers a word no page holds with pages holding a
+ * word that starts it, so a page with a lone Q would be found by every pair not indexed.
+ */
+function latinWord(text: string): string {
+  return text.startsWith(MARK) || text.startsWith(PINYIN_MARK) ? WORD_ESCAPE + text : text;
+}
+
 /** A word run as indexed: numbers end with a mark and the Han character that follows, if any. */
 function wordToken(text: string, next: Run | undefined): string {
-  if (!hasDigit(text)) return text;
-  return text + NUMBER_END + (isText(next) && next.han ? code([...next.text][0]!) : '');
+  if (!hasDigit(text)) return latinWord(text);
+  return latinWord(text + NUMBER_END + (isText(next) && next.han ? code([...next.text][0]!) : ''));
 }
 
 const pair = (ch: string, next: string | undefined): string => MARK + code(ch) + (next ? code(next) : END);
@@ -116,7 +128,7 @@ export function termQuery(term: string): TermQuery {
     const last = r === all.length - 1;
     if (!run.han) {
       if (!last) phrase.push(wordToken(run.text, next));
-      else prefix = hasDigit(run.text) ? run.text + NUMBER_END : run.text;
+      else prefix = latinWord(hasDigit(run.text) ? run.text + NUMBER_END : run.text);
       return;
     }
     const chars = [...run.text];
@@ -188,7 +200,9 @@ export function characterTokens(term: string): string[] {
   return runs(term)
     .filter(isText)
     .flatMap((run) =>
-      run.han ? [...run.text].map((ch) => MARK + code(ch)) : [hasDigit(run.text) ? run.text + NUMBER_END : run.text],
+      run.han
+        ? [...run.text].map((ch) => MARK + code(ch))
+        : [latinWord(hasDigit(run.text) ? run.text + NUMBER_END : run.text)],
     );
 }
 

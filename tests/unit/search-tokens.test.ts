@@ -139,6 +139,18 @@ describe('queryTerms', () => {
   });
 });
 
+describe('words of letters and digits', () => {
+  test('never start like a pair token or a pinyin word, in the index and in queries alike', () => {
+    const tokens = indexTokens('Q1 V领 qingdao vip cotton');
+    for (const token of tokens.filter((t) => !t.startsWith(termQuery('领').prefix!)))
+      expect(token, token).not.toMatch(new RegExp(`^[${PINYIN_MARK}q]`));
+    expect(tokens).toContain('cotton');
+    expect(termQuery('qingdao').prefix).toBe(tokens[tokens.length - 3]);
+    expect(termQuery('vip').prefix).toBe(tokens[tokens.length - 2]);
+    expect(characterTokens('qq')).toEqual([termQuery('qq').prefix]);
+  });
+});
+
 describe('splittable', () => {
   test('takes Han terms of four characters or more', () => {
     expect(splittable('党员捐款')).toBe(true);
