@@ -9,21 +9,34 @@ const WINDOW = 6;
 
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 
+/** One indexed place of a text: a Han character's offset, and the pinyin from it (full and initials). */
+export interface PinyinWindow {
+  at: number;
+  full: string;
+  initials: string;
+}
+
 /**
- * The pinyin words of a text: for each Han character, the full pinyin and the initials of
- * it and up to WINDOW − 1 characters after it in its run, each starting with `mark`.
- * Pagefind matches a query word as a prefix, so `gudongzhao` and `dongzhao` both find
- * 谷冬昭, and `gdz` its initials; a query of several pinyin words asks for each.
+ * Where a text reads as pinyin: for each Han character, the full pinyin and the initials of
+ * it and up to WINDOW − 1 characters after it in its run.
  */
-export function pinyinIndexWords(text: string, mark = PINYIN_MARK): string[] {
-  const words = new Set<string>();
-  for (const [run] of text.matchAll(HAN_RUN)) {
-    const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true });
+export function pinyinWindows(text: string): PinyinWindow[] {
+  const windows: PinyinWindow[] = [];
+  for (const match of text.matchAll(HAN_RUN)) {
+    const syllables = pinyin(match[0], { toneType: 'none', type: 'array', v: true });
     syllables.forEach((_, i) => {
       const window = syllables.slice(i, i + WINDOW);
-      words.add(mark + window.join(''));
-      words.add(mark + window.map((s) => s[0]).join(''));
+      windows.push({ at: match.index + i, full: window.join(''), initials: window.map((s) => s[0]).join('') });
     });
   }
-  return [...words];
+  return windows;
+}
+
+/**
+ * The pinyin words of a text (see pinyinWindows), each starting with `mark`. Pagefind
+ * matches a query word as a prefix, so `gudongzhao` and `dongzhao` both find 谷冬昭, and
+ * `gdz` its initials; a query of several pinyin words asks for each.
+ */
+export function pinyinIndexWords(text: string, mark = PINYIN_MARK): string[] {
+  return [...new Set(pinyinWindows(text).flatMap((w) => [mark + w.full, mark + w.initials]))];
 }

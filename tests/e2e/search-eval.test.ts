@@ -18,6 +18,7 @@ import { searchUrl } from '../../src/lib/urls.ts';
 import { decodeCbor } from '../../src/lib/cbor.ts';
 import { unwrapPagefind } from '../../src/lib/pagefind-format.ts';
 import { isAwaiting, shardPath } from '../../src/lib/search-shards.ts';
+import { pinyinWindows } from '../../src/lib/search-pinyin.ts';
 import { evalQueries, spacedForm } from '../fixtures/search-queries.ts';
 import { sourceArticles } from './support/content.ts';
 import { distractors, holdsAll } from './support/distractors.ts';
@@ -40,6 +41,7 @@ const made = (): ReturnType<typeof distractors> =>
     allTerms,
     DISTRACTORS,
     wordLists,
+    evalQueries.filter((q) => q.kind === '拼音').map((q) => q.query.replace(/\s/g, '')),
   ));
 const fixtureText = (): Promise<string> => readFile('tests/fixtures/search/fixture-liu-bei.md', 'utf8');
 
@@ -143,6 +145,16 @@ describe.each([
     for (const q of evalQueries.filter((e) => e.kind !== '拼音'))
       for (const term of q.words ?? (q.simplified ? [q.simplified] : terms(q.query)))
         expect(targets.get(q.target)?.includes(term), `${q.target} holds ${term}`).toBe(true);
+  });
+
+  test('no distractor headline reads as a pinyin query', () => {
+    const spoken = evalQueries.filter((q) => q.kind === '拼音').map((q) => q.query.replace(/\s/g, ''));
+    expect(spoken.length).toBeGreaterThan(0);
+    for (const d of made()) {
+      const title = /^title: '(.*)'$/m.exec(d.source)![1]!;
+      for (const w of pinyinWindows(title))
+        for (const q of spoken) expect(w.full.startsWith(q) || w.initials.startsWith(q), `${d.path}: ${q}`).toBe(false);
+    }
   });
 
   test('each query typed without spaces: its target holds its words apart; distractors hold some, never all', () => {

@@ -3,6 +3,7 @@
 // but never a query itself, so only ranking can find the right article. Of each query typed
 // as several words, a distractor holds some words whole, often several times, never all.
 import { seededRandom } from '../../../scripts/seeded-random.ts';
+import { pinyinWindows } from '../../../src/lib/search-pinyin.ts';
 import { normalizeText, queryTerms } from '../../../src/lib/search-tokens.ts';
 
 const FILLER =
@@ -44,6 +45,21 @@ function breakWord(text: string, word: string, next: () => number): string {
   return out;
 }
 
+/** Replaces characters until no part of the text reads as one of the pinyin queries. */
+function cleanPinyin(text: string, queries: string[], forbidden: string[], next: () => number): string {
+  let out = text;
+  for (let guard = 0; guard < 100; guard++) {
+    const read = pinyinWindows(out).find((w) => queries.some((q) => w.full.startsWith(q) || w.initials.startsWith(q)));
+    if (!read) return out;
+    out = clean(
+      out.slice(0, read.at) + FILLER[Math.floor(next() * FILLER.length)]! + out.slice(read.at + 1),
+      forbidden,
+      next,
+    );
+  }
+  throw new Error('could not keep a distractor headline from reading as a pinyin query');
+}
+
 /** True when the text holds every word of a list whole: what no distractor may do. */
 export function holdsAll(text: string, words: string[]): boolean {
   const normal = normalizeText(text);
@@ -59,13 +75,15 @@ export interface Distractor {
  * `count` distractor articles as Markdown files under `content/articles/distractors/`.
  * `wordLists` are the words of the queries typed without spaces: each article holds some
  * of those words that no forbidden term is part of, whole and often several times, but
- * never every word of one list.
+ * never every word of one list. No headline reads as one of `pinyinQueries` (letters
+ * only, no spaces): pinyin finds headlines, and a distractor never holds a query.
  */
 export function distractors(
   queries: string[],
   forbidden: string[],
   count: number,
   wordLists: string[][] = [],
+  pinyinQueries: string[] = [],
   seed = 20221207,
 ): Distractor[] {
   const next = seededRandom(seed);
@@ -84,7 +102,7 @@ export function distractors(
     return s + pick([...PUNCTUATION]);
   };
   return Array.from({ length: count }, (_, i) => {
-    const title = clean(sentence(12).slice(0, -1), bad, next);
+    const title = cleanPinyin(clean(sentence(12).slice(0, -1), bad, next), pinyinQueries, bad, next);
     // The words this article holds: about a third of them, each likely several times.
     const held = free.filter(() => next() < 0.35);
     const paragraphs = Array.from({ length: 6 + Math.floor(next() * 6) }, () =>
@@ -103,7 +121,11 @@ export function distractors(
       if (!whole) break;
       if (guard > 100) throw new Error('could not keep a distractor from holding every word of a query');
       const word = pick(whole);
-      texts = texts.map((t) => clean(breakWord(t, word, next), bad, next));
+      texts = texts.map((t, k) =>
+        k === 0
+          ? cleanPinyin(clean(breakWord(t, word, next), bad, next), pinyinQueries, bad, next)
+          : clean(breakWord(t, word, next), bad, next),
+      );
     }
     const [cleanTitle, ...cleanParagraphs] = texts;
     const year = 2015 + Math.floor(next() * 10);
