@@ -6,6 +6,14 @@ import { PINYIN_MARK } from './search-tokens.ts';
 
 /** Syllables in one indexed pinyin word: enough for a name or a long word, not a sentence. */
 const WINDOW = 6;
+/**
+ * Ends a pinyin word cut short by the end of its run (谷冬昭 → gudongzhao·, dongzhao·,
+ * zhao·), so no pinyin word is the start of a longer query. Pagefind answers a word no
+ * page holds with pages holding a word that starts it: without the end, `laomo` found
+ * every headline ending in 老 (`lao`) in a shard that held no 劳模. No pinyin syllable
+ * ends in v (ü is written v only after l and n).
+ */
+const RUN_END = 'v';
 
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 
@@ -18,7 +26,7 @@ export interface PinyinWindow {
 
 /**
  * Where a text reads as pinyin: for each Han character, the full pinyin and the initials of
- * it and up to WINDOW − 1 characters after it in its run.
+ * it and up to WINDOW − 1 characters after it in its run (RUN_END where the run ends).
  */
 export function pinyinWindows(text: string): PinyinWindow[] {
   const windows: PinyinWindow[] = [];
@@ -26,7 +34,12 @@ export function pinyinWindows(text: string): PinyinWindow[] {
     const syllables = pinyin(match[0], { toneType: 'none', type: 'array', v: true });
     syllables.forEach((_, i) => {
       const window = syllables.slice(i, i + WINDOW);
-      windows.push({ at: match.index + i, full: window.join(''), initials: window.map((s) => s[0]).join('') });
+      const end = i + WINDOW >= syllables.length ? RUN_END : '';
+      windows.push({
+        at: match.index + i,
+        full: window.join('') + end,
+        initials: window.map((s) => s[0]).join('') + end,
+      });
     });
   }
   return windows;

@@ -21,6 +21,12 @@ describe('pinyinIndexWords', () => {
   test('writes ü as v, as pinyin keyboards do', () => {
     expect(finds('绿色', 'lvse')).toBe(true);
   });
+  test('ends a word cut short by its run, so no word starts a longer query', () => {
+    const words = pinyinIndexWords('老，劳模风采');
+    expect(words.filter((w) => (PINYIN_MARK + 'laomo').startsWith(w))).toEqual([]);
+    expect(finds('老，劳模风采', 'laomo')).toBe(true);
+    expect(finds('老', 'lao')).toBe(true);
+  });
   test('gives nothing for text without Han characters', () => {
     expect(pinyinIndexWords('LNGA 2022')).toEqual([]);
   });
