@@ -13,7 +13,7 @@ import { parse } from 'node-html-parser';
 import { generateArticles, type ArticleText } from './generate-articles.ts';
 import { auditSite, failingLines, scoreLine } from './lighthouse.ts';
 import { startNginx } from './nginx.ts';
-import { probeSearch, type ProbeQuery } from './search-probe.ts';
+import { probeSearch, UNSPACED_QUERIES, type ProbeQuery } from './search-probe.ts';
 import { createTempSite } from './temp-site.ts';
 import { articleUrl } from '../src/lib/urls.ts';
 import { queryTerms } from '../src/lib/search-tokens.ts';
@@ -195,7 +195,13 @@ try {
   // Search in Chromium, served by the production nginx: time, bytes over the wire
   // (compressed), requests and Pagefind searches of the first search and of 20 later ones.
   const nginx = await startNginx(dist);
-  const probe = await probeSearch(nginx.origin, articleUrl({ id: 'bench-00001' })).finally(() => nginx.stop());
+  const probe = await probeSearch(nginx.origin, articleUrl({ id: 'bench-00001' }));
+  // Queries typed without spaces, on a visit of their own.
+  const [unspacedFirst, ...unspacedLater] = (await probeSearch(
+    nginx.origin,
+    articleUrl({ id: 'bench-00001' }),
+    UNSPACED_QUERIES,
+  ).finally(() => nginx.stop())) as [ProbeQuery, ...ProbeQuery[]];
   const [first, ...later] = probe as [ProbeQuery, ...ProbeQuery[]];
   // Queries of terms not asked before, and queries that repeat an earlier term.
   const asked = new Set(queryTerms(first.query));
@@ -231,7 +237,16 @@ try {
     newTermsMedianMs: median(fresh.map((q) => q.ms)),
     refinedMedianMs: median(refined.map((q) => q.ms)),
     laterSearchMedianSearches: median(later.map((q) => q.calls.length)),
+    // Several words typed without spaces: the first search of a visit, and the later ones.
+    unspaced: {
+      firstMs: unspacedFirst.ms,
+      firstSearches: unspacedFirst.calls.length,
+      laterMedianMs: median(unspacedLater.map((q) => q.ms)),
+      laterMaxMs: Math.max(...unspacedLater.map((q) => q.ms)),
+      laterMedianSearches: median(unspacedLater.map((q) => q.calls.length)),
+    },
     searchProbe: probe,
+    unspacedProbe: [unspacedFirst, ...unspacedLater],
     rebuildSeconds: rebuild.ms / 1000,
     shareCards: { cold, warm },
     lighthouse,
@@ -246,6 +261,8 @@ try {
     'first search (bytes compressed, as sent)': `${first.ms.toFixed(0)} ms, ${kb(first.wireBytes)}, ${first.requests.length} requests, ${first.calls.length} Pagefind searches`,
     'later searches (median of 20)': `${figures.laterSearchMedianMs.toFixed(0)} ms, ${figures.laterSearchMedianSearches} Pagefind searches`,
     '  new terms / refined queries (medians)': `${figures.newTermsMedianMs.toFixed(0)} ms (${fresh.length}) / ${figures.refinedMedianMs.toFixed(0)} ms (${refined.length})`,
+    'unspaced: first search': `${unspacedFirst.ms.toFixed(0)} ms, ${kb(unspacedFirst.wireBytes)}, ${unspacedFirst.calls.length} Pagefind searches`,
+    [`unspaced: later searches (median / slowest of ${unspacedLater.length})`]: `${figures.unspaced.laterMedianMs.toFixed(0)} / ${figures.unspaced.laterMaxMs.toFixed(0)} ms, ${figures.unspaced.laterMedianSearches} Pagefind searches`,
     'rebuild, nothing changed (s)': figures.rebuildSeconds.toFixed(1),
     'share cards, first build': shareCardRow(cold),
     'share cards, rebuild': shareCardRow(warm),

@@ -21,6 +21,25 @@ export const PROBE_QUERIES = [
   ),
 ];
 
+/**
+ * Queries typed as several words without spaces (a place, organisation or event, and a
+ * topic), on a fresh visit: the first and the later ones. Each asks its pairs one by one
+ * when fewer than a page of results hold it whole.
+ */
+export const UNSPACED_QUERIES = [
+  '沈阳智能制造',
+  '大连品牌培育',
+  '西柳商会交易额',
+  '辽阳绿色发展',
+  '丹东设计大赛',
+  '营口人才培养',
+  '检测中心质量提升',
+  '海城跨境电商',
+  '锦州表彰大会',
+  '盘锦技术创新',
+  '鞍山论坛数字化转型',
+];
+
 export interface ProbeRequest {
   /** Path without the origin, e.g. /pagefind/index/zh_1234.pf_index. */
   path: string;

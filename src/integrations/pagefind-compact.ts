@@ -12,6 +12,7 @@ import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
 import { decodeCbor, encodeCbor } from '../lib/cbor.ts';
 import { indexTag, renamePages, slimFragment, unwrapPagefind, wrapPagefind } from '../lib/pagefind-format.ts';
 import type { ResultMeta } from '../lib/search-record.ts';
+import { pageName } from '../lib/search-shards.ts';
 import { inLanes } from './files.ts';
 
 const unzip = promisify(gunzip);
@@ -28,20 +29,25 @@ async function readPagefind(file: string): Promise<{ file: Buffer; body: Uint8Ar
   return { file: data, body: unwrapPagefind(data, file) };
 }
 
-/** Rewrites the fragment `from` as `to`: without its tokens, with the result fields of its page. */
+/**
+ * Rewrites the fragment `from` as page `n` of the index `tag` (see `pageName`): without its
+ * tokens, with the result fields of its page. True for an entry awaiting its text.
+ */
 async function moveFragment(
   folder: string,
   from: string,
-  to: string,
+  [tag, n]: [string, number],
   shown: ReadonlyMap<string, ResultMeta>,
-): Promise<void> {
+): Promise<boolean> {
   const source = join(folder, 'fragment', `${from}.pf_fragment`);
   const fragment = JSON.parse(new TextDecoder().decode((await readPagefind(source)).body));
   const meta = shown.get(fragment.url);
   if (!meta) throw new Error(`${source}: no search record for ${fragment.url}`);
   const slim = wrapPagefind(new TextEncoder().encode(JSON.stringify(slimFragment(fragment, meta))));
-  await writeFile(join(folder, 'fragment', `${to}.pf_fragment`), await zip(slim));
+  const name = pageName(tag, n, !!meta.awaiting);
+  await writeFile(join(folder, 'fragment', `${name}.pf_fragment`), await zip(slim));
   await rm(source);
+  return !!meta.awaiting;
 }
 
 /**
@@ -62,8 +68,16 @@ export async function compactIndex(
     const { body: metaBody } = await readPagefind(file);
     const results = [...shown].sort(([a], [b]) => (a < b ? -1 : 1));
     const tag = indexTag(metaBody, results, shard);
-    const { meta: renamed, renames } = renamePages(decodeCbor(metaBody), tag, file);
-    await inLanes(renames, ([from, to]) => moveFragment(folder, from, to, shown));
+    // Entries awaiting their text are known from their fragments; their names follow.
+    const { renames } = renamePages(decodeCbor(metaBody), tag, file);
+    const awaiting = new Set<string>();
+    await inLanes(
+      renames.map(([from], n) => [from, n] as const),
+      async ([from, n]) => {
+        if (await moveFragment(folder, from, [tag, n], shown)) awaiting.add(from);
+      },
+    );
+    const { meta: renamed } = renamePages(decodeCbor(metaBody), tag, file, awaiting);
     const body = wrapPagefind(encodeCbor(renamed));
     await Promise.all([
       zip(body).then((data) => writeFile(file, data)),

@@ -4,6 +4,7 @@
 // decompressed (signature first), e.g. when the server sent it with Content-Encoding.
 import { createHash } from 'node:crypto';
 import type { CborValue } from './cbor.ts';
+import { pageName } from './search-shards.ts';
 
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
@@ -51,7 +52,8 @@ export function indexTag(metaBody: Uint8Array, results: readonly unknown[], shar
 }
 
 /**
- * Renames the pages of a metadata file `tag-0`, `tag-1`, … (base 36). Pagefind names each
+ * Renames the pages of a metadata file `tag-0`, `tag-1`, … (base 36; `tag_2` for a page
+ * in `awaiting`, an entry awaiting its text). Pagefind names each
  * page by a 10-character hash that compression cannot shrink: at 10,000 pages, 60% of the
  * metadata every reader fetches before the first search. Returns the new metadata and the
  * renames (old → new fragment names). Pagefind can put fragments in groups, which it has
@@ -62,11 +64,12 @@ export function renamePages(
   meta: CborValue,
   tag: string,
   file = 'pf_meta',
+  awaiting: ReadonlySet<string> = new Set(),
 ): { meta: CborValue; renames: [from: string, to: string][] } {
   const renames: [string, string][] = [];
   const pages = metaPages(meta, file).map(([hash, words, group], i): MetaPage => {
     if (group) throw new Error(`${file}: page ${hash} has its fragment in group ${group}, which is not handled`);
-    const name = `${tag}-${i.toString(36)}`;
+    const name = pageName(tag, i, awaiting.has(hash));
     renames.push([hash, name]);
     return [name, words, group];
   });

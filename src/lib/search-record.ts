@@ -1,6 +1,7 @@
 // Turns a built article page into the record our Chinese search index holds.
 import { parse, type HTMLElement } from 'node-html-parser';
-import { indexTokens } from './search-tokens.ts';
+import { pinyinIndexWords } from './search-pinyin.ts';
+import { indexTokens, NAME_PINYIN_MARK } from './search-tokens.ts';
 import { escapeHtml } from './text.ts';
 
 export interface SearchRecord {
@@ -12,12 +13,20 @@ export interface SearchRecord {
   /** Publication date, YYYY-MM-DD (Beijing). */
   date: string;
   image?: string | undefined;
+  /** An entry awaiting its text: indexed by headline, column and person fields only. */
+  awaiting?: boolean | undefined;
+  /** The person a profile is about (front matter `person.name`): found by pinyin too, first. */
+  person?: string | undefined;
+  /** Organisation and tags (and for an entry awaiting its text, the person's honour and position). */
+  fields?: string[] | undefined;
 }
 
 /**
  * Reads the indexed region of a built page: the element marked `data-pagefind-body`
  * (absent on pages that must not be found), without its `data-pagefind-ignore` parts.
- * The headline is its <h1>; column and date come from its data-search-* attributes.
+ * The headline is its <h1>; column, date, picture, person and fields come from its
+ * data-search-* attributes (fields one a line). An entry awaiting its text
+ * (`data-search-awaiting`) has for text its person fields and column.
  */
 export function extractRecord(html: string, url: string): SearchRecord | null {
   const root = parse(html);
@@ -27,14 +36,21 @@ export function extractRecord(html: string, url: string): SearchRecord | null {
   const h1 = body.querySelector('h1');
   const title = h1?.textContent.trim() ?? '';
   h1?.remove();
-  const text = blocks(body).join('\n');
+  const column = body.getAttribute('data-search-column') ?? '';
+  const person = body.getAttribute('data-search-person') || undefined;
+  const fields = (body.getAttribute('data-search-fields') ?? '').split('\n').filter(Boolean);
+  const awaiting = body.hasAttribute('data-search-awaiting');
+  const text = awaiting ? [person, ...fields, column].filter(Boolean).join(' · ') : blocks(body).join('\n');
   return {
     url,
     title,
     text,
-    column: body.getAttribute('data-search-column') ?? '',
+    column,
     date: body.getAttribute('data-search-date') ?? '',
     image: body.getAttribute('data-search-image') ?? undefined,
+    ...(awaiting ? { awaiting } : {}),
+    ...(person ? { person } : {}),
+    ...(fields.length ? { fields } : {}),
   };
 }
 
@@ -46,8 +62,11 @@ function blocks(element: HTMLElement): string[] {
     .filter((line) => line.length > 0);
 }
 
-/** What a search result shows besides its headline: the original words, column, date and picture. */
-export type ResultMeta = Pick<SearchRecord, 'text' | 'column' | 'date'> & { image?: string };
+/**
+ * What a search result shows besides its headline: the original words, column, date and
+ * picture, and `awaiting` ('1') for an entry awaiting its text.
+ */
+export type ResultMeta = Pick<SearchRecord, 'text' | 'column' | 'date'> & { image?: string; awaiting?: '1' };
 
 /**
  * A record's result fields other than the headline. They stay out of the page Pagefind
@@ -56,15 +75,16 @@ export type ResultMeta = Pick<SearchRecord, 'text' | 'column' | 'date'> & { imag
  * (integrations/pagefind-compact.ts).
  */
 export function resultMeta(record: SearchRecord): ResultMeta {
-  const { text, column, date, image } = record;
-  return image ? { text, column, date, image } : { text, column, date };
+  const { text, column, date, image, awaiting } = record;
+  return { text, column, date, ...(image ? { image } : {}), ...(awaiting ? { awaiting: '1' as const } : {}) };
 }
 
 /**
  * The page Pagefind indexes for a record: headline and text as tokens (the <h1> keeps
  * Pagefind's heading weight), and outside the indexed body the original headline as
  * metadata (else Pagefind would take the tokens of the <h1>), the column and year as
- * filters, the date as sort key.
+ * filters, the date as sort key. Pinyin words of the headline, person, organisation and
+ * tags follow the text (lib/search-pinyin.ts); the person's name also as a name.
  */
 export function recordHtml(record: SearchRecord): string {
   const year = record.date.slice(0, 4);
@@ -73,6 +93,11 @@ export function recordHtml(record: SearchRecord): string {
     .split('\n')
     .map((p) => `<p>${tokens(p)}</p>`)
     .join('');
+  const pinyin = [
+    ...(record.person ? pinyinIndexWords(record.person, NAME_PINYIN_MARK) : []),
+    ...[record.title, record.person ?? '', ...(record.fields ?? [])].flatMap((t) => pinyinIndexWords(t)),
+  ];
+  const spoken = pinyin.length ? `<p>${pinyin.join(' ')}</p>` : '';
   const outside = [
     `<div data-pagefind-meta="title">${escapeHtml(record.title)}</div>`,
     record.column ? `<div data-pagefind-filter="栏目">${escapeHtml(record.column)}</div>` : '',
@@ -81,6 +106,6 @@ export function recordHtml(record: SearchRecord): string {
   return (
     `<!doctype html><html lang="zh"><head><title>${escapeHtml(record.title)}</title></head>` +
     `<body><main data-pagefind-body data-pagefind-sort="date:${escapeHtml(record.date)}">` +
-    `<h1>${tokens(record.title)}</h1>${paragraphs}</main>${outside}</body></html>`
+    `<h1>${tokens(record.title)}</h1>${paragraphs}${spoken}</main>${outside}</body></html>`
   );
 }

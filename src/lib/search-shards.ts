@@ -26,3 +26,18 @@ export function planShards<T extends { url: string; date: string }>(pages: T[], 
   const edge = (i: number): number => Math.floor((i * sorted.length) / count);
   return Array.from({ length: count }, (_, i) => sorted.slice(edge(i), edge(i + 1)));
 }
+
+/** Joins a page's index tag and number in its name (see lib/pagefind-format.ts `renamePages`). */
+const NAME_JOIN = '-';
+/** Joins them instead for an entry awaiting its text, so that ranking knows it before its fragment. */
+const AWAITING_JOIN = '_';
+
+/** A page's short name: the index tag and the page's number (base 36), joined by what it is. */
+export function pageName(tag: string, n: number, awaiting = false): string {
+  return tag + (awaiting ? AWAITING_JOIN : NAME_JOIN) + n.toString(36);
+}
+
+/** True when a page's name marks an entry awaiting its text (its result id in the browser). */
+export function isAwaiting(name: string): boolean {
+  return name.includes(AWAITING_JOIN);
+}

@@ -70,10 +70,22 @@ function runs(text: string): Run[] {
 const isText = (run: Run | undefined): run is TextRun => !!run && !('break' in run);
 const hasDigit = (text: string): boolean => /\d/.test(text);
 
+/** Starts a word of the text that would start like a pair token or a pinyin word (Q1, V领). */
+const WORD_ESCAPE = 'x';
+
+/**
+ * A word of letters or digits as indexed and asked, kept apart from pair tokens (MARK) and
+ * pinyin words (PINYIN_MARK): Pagefind answers a word no page holds with pages holding a
+ * word that starts it, so a page with a lone Q would be found by every pair not indexed.
+ */
+function latinWord(text: string): string {
+  return text.startsWith(MARK) || text.startsWith(PINYIN_MARK) ? WORD_ESCAPE + text : text;
+}
+
 /** A word run as indexed: numbers end with a mark and the Han character that follows, if any. */
 function wordToken(text: string, next: Run | undefined): string {
-  if (!hasDigit(text)) return text;
-  return text + NUMBER_END + (isText(next) && next.han ? code([...next.text][0]!) : '');
+  if (!hasDigit(text)) return latinWord(text);
+  return latinWord(text + NUMBER_END + (isText(next) && next.han ? code([...next.text][0]!) : ''));
 }
 
 const pair = (ch: string, next: string | undefined): string => MARK + code(ch) + (next ? code(next) : END);
@@ -116,7 +128,7 @@ export function termQuery(term: string): TermQuery {
     const last = r === all.length - 1;
     if (!run.han) {
       if (!last) phrase.push(wordToken(run.text, next));
-      else prefix = hasDigit(run.text) ? run.text + NUMBER_END : run.text;
+      else prefix = latinWord(hasDigit(run.text) ? run.text + NUMBER_END : run.text);
       return;
     }
     const chars = [...run.text];
@@ -151,24 +163,63 @@ export function positionalPairs(term: string): string[] | null {
   return termQuery(term).phrase;
 }
 
+/** A term typed as several words must be this long (in Han characters) to be split into them. */
+export const SPLIT_FROM = 4;
+
+/**
+ * True when a term may be several words typed without spaces (沈阳表彰大会): Han
+ * characters only, at least SPLIT_FROM of them (a word of two and one of two). Its pairs
+ * are then searched one by one and their positions show which pieces a page holds whole
+ * (lib/search-rank.ts `coverTerm`).
+ */
+export function splittable(term: string): boolean {
+  const all = runs(term).filter(isText);
+  return all.length === 1 && all[0]!.han && [...all[0]!.text].length >= SPLIT_FROM;
+}
+
+/**
+ * Starts every pinyin word in the index (lib/search-pinyin.ts): no pinyin syllable starts
+ * with v, so the words stay apart from the text's own Latin words and from pair tokens.
+ */
+export const PINYIN_MARK = 'v';
+/** Starts the pinyin words of people's names instead, so a name outranks a headline's syllables. */
+export const NAME_PINYIN_MARK = 'vv';
+
+/**
+ * The words that find a query typed in pinyin (gudongzhao, gu dongzhao, gdz) among the
+ * words starting with `mark`, or null when it is not letters only. Each is matched as a
+ * prefix of the indexed pinyin words.
+ */
+export function pinyinWords(terms: string[], mark = PINYIN_MARK): string[] | null {
+  if (terms.length === 0 || !terms.every((t) => /^[a-z]+$/.test(t))) return null;
+  return terms.map((t) => mark + t);
+}
+
 /** The looser tokens of a term: each Han character alone (as a prefix), for pages holding them apart. */
 export function characterTokens(term: string): string[] {
   return runs(term)
     .filter(isText)
     .flatMap((run) =>
-      run.han ? [...run.text].map((ch) => MARK + code(ch)) : [hasDigit(run.text) ? run.text + NUMBER_END : run.text],
+      run.han
+        ? [...run.text].map((ch) => MARK + code(ch))
+        : [latinWord(hasDigit(run.text) ? run.text + NUMBER_END : run.text)],
     );
 }
 
 /**
- * The terms of a query: split at spaces (full-width too) and punctuation, normalised,
- * without repeats; at most 8 terms of at most 32 characters, so a pasted paragraph cannot
- * stall the page. A decimal point between digits stays (2.3万 is one term).
+ * The terms of a query: split at spaces (full-width too) and punctuation, normalised
+ * (２０２２ is 2022), without repeats; at most 8 terms of at most 32 characters, so a pasted
+ * paragraph cannot stall the page. A decimal point between digits stays (2.3万 is one
+ * term). Markup (`<img …>`) is not searched, nor a lone letter or digit beside other
+ * terms (the 1 of `alert(1)`), which would mark every 1 of an article.
  */
 export function queryTerms(query: string): string[] {
   const terms = normalizeText(query)
+    .replace(/<\/?[a-z!][^<>]*(?:>|$)/g, ' ')
     .split(/(?:\s|(?!(?<=\d)\.(?=\d))[^\p{L}\p{N}])+/u)
     .map((t) => [...t].slice(0, 32).join(''))
     .filter((t) => runs(t).some(isText));
-  return [...new Set(terms)].slice(0, 8);
+  const unique = [...new Set(terms)];
+  const meant = unique.length > 1 ? unique.filter((t) => hasHan(t) || t.length > 1) : unique;
+  return meant.slice(0, 8);
 }

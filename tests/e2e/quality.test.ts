@@ -137,7 +137,8 @@ describe('built pages', () => {
       columnLists: published.filter((a) => listed.has(articleUrl(a))).length,
       sitemap: published.filter((a) => sitemap.includes(`${articleUrl(a)}<`)).length,
       feed: published.filter((a) => feed.includes(`${articleUrl(a)}<`)).length,
-      searchIndex: indexed,
+      // Entries awaiting their text are in the index too (by headline, column and person).
+      searchIndex: indexed - articles.filter((a) => a.awaitingText).length,
     };
     console.log('nothing lost:', JSON.stringify(counts));
     for (const [what, n] of Object.entries(counts)) expect(n, what).toBe(published.length);

@@ -189,3 +189,82 @@ describe('results page', () => {
     await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/没有找到与「𠀀𠀁」有关的文章/);
   });
 });
+
+describe('queries as readers type them', () => {
+  const results = (page: Page) => page.locator('#search-results > li');
+
+  test('words typed without spaces: each is marked where it stands, in results and on the article', async () => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl('党员捐款'));
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/与「党员捐款」有关/);
+    const first = results(page).first();
+    const href = (await first.getByRole('link').getAttribute('href')) ?? '';
+    expect(href.split('?')[0]).toBe(liuYi);
+    expect(new URL(href, 'http://site').searchParams.get('hl')).toBe('党员 捐款');
+    expect(new Set(await first.locator('mark').allInnerTexts())).toEqual(new Set(['党员', '捐款']));
+    await first.getByRole('link').click();
+    await page.waitForURL(`**${liuYi}?hl=*`);
+    const marked = new Set(await page.locator('mark.search-hit').allInnerTexts());
+    expect(marked).toEqual(new Set(['党员', '捐款']));
+  });
+
+  test('the header box splits them too', async () => {
+    const { page } = await watchedPage();
+    await page.goto(homeUrl());
+    await box(page).click();
+    await page.keyboard.type('沈阳表彰大会');
+    await expect.poll(() => panelOptions(page).first().innerText()).toContain('刘毅');
+    expect(new Set(await panelOptions(page).first().locator('mark').allInnerTexts())).toEqual(
+      new Set(['沈阳', '表彰大会']),
+    );
+  });
+
+  test('an entry awaiting its text is found by its person, marked 全文待补, after full articles', async () => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl('谷冬昭'));
+    await expect(results(page).first().getByRole('link').getAttribute('href')).resolves.toMatch(
+      new RegExp(`^${articleUrl({ id: 'laomo-gu-dongzhao' })}`),
+    );
+    await expect(results(page).first().innerText()).resolves.toContain('全文待补');
+    await page.goto(searchUrl('劳模'));
+    await expect.poll(() => results(page).count()).toBe(5);
+    const hrefs = await results(page)
+      .getByRole('link')
+      .evaluateAll((a) => a.map((l) => l.getAttribute('href')));
+    expect(hrefs[0]).toMatch(new RegExp(`^${liuYi}`));
+    await expect(results(page).nth(1).innerText()).resolves.toContain('全文待补');
+  });
+
+  test.each([
+    ['gudongzhao', 'laomo-gu-dongzhao'],
+    ['gu dongzhao', 'laomo-gu-dongzhao'],
+    ['gdz', 'laomo-gu-dongzhao'],
+    ['liuyi', 'laomo-liu-yi'],
+  ])('pinyin %s finds %s first', async (query, id) => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl(query));
+    await expect(results(page).first().getByRole('link').getAttribute('href')).resolves.toMatch(
+      new RegExp(`^${articleUrl({ id })}`),
+    );
+    await expect(results(page).first().innerText()).resolves.toContain('拼音匹配');
+  });
+
+  test('full-width digits match half-width ones', async () => {
+    const { page } = await watchedPage();
+    await page.goto(searchUrl('２０１９年９月'));
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/找到 1 篇与「２０１９年９月」有关/);
+    await expect(results(page).first().locator('mark').first().innerText()).resolves.toBe('2019年9月');
+  });
+
+  test('a query of markup finds nothing, says so as typed, and marks nothing on an article', async () => {
+    const { page } = await watchedPage();
+    const markup = '<img src=x onerror=alert(1)>';
+    await page.goto(searchUrl(markup));
+    await expect.poll(() => page.locator('#search-status').innerText()).toContain(`没有找到与「${markup}」有关的文章`);
+    await page.goto(`${liuYi}?hl=${encodeURIComponent('西柳')}`);
+    await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    await page.goto(`${liuYi}?hl=${encodeURIComponent(markup)}`);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('mark.search-hit').count()).resolves.toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodeCbor, encodeCbor, type CborValue } from '../../src/lib/cbor.ts';
 import { indexTag, renamePages, slimFragment, unwrapPagefind, wrapPagefind } from '../../src/lib/pagefind-format.ts';
+import { isAwaiting } from '../../src/lib/search-shards.ts';
 
 // Pagefind 1.6's metadata: version, pages [hash, words, fragment group], index chunks, filters, sorts, meta fields.
 const meta: CborValue = [
@@ -37,6 +38,11 @@ describe('renamePages', () => {
     expect(() => renamePages(['1.6.0', [['zh_1', 9, 'zh_g']]], 't', 'm.pf_meta')).toThrow(
       /m\.pf_meta: page zh_1 has its fragment in group zh_g/,
     );
+  });
+  test('names an entry awaiting its text so the browser knows it by its name', () => {
+    const { renames } = renamePages(meta, 'ab12c0', 'pf_meta', new Set(['zh_461704b']));
+    expect(renames.map(([, to]) => to)).toEqual(['ab12c0-0', 'ab12c0_1', 'ab12c0-2']);
+    expect(renames.map(([, to]) => isAwaiting(to))).toEqual([false, true, false]);
   });
   test('stops at another Pagefind version or a layout it does not know, naming the file', () => {
     expect(() => renamePages(['2.0.0', []], 't', 'pagefind.zh_1.pf_meta')).toThrow(

@@ -19,6 +19,22 @@ describe('extractRecord', () => {
       image: undefined,
     });
   });
+  test('reads the person and fields; an entry awaiting its text has them and its column for text', () => {
+    const awaiting = `<html><body><div data-pagefind-body data-search-awaiting data-search-column="劳模风采"
+      data-search-person="谷冬昭" data-search-fields="全国纺织工业劳动模范&#10;劳动模范">
+      <h1>劳模风采 | 谷冬昭</h1><p>本文全文正在整理中，暂未发布。</p></div></body></html>`;
+    expect(extractRecord(awaiting, '/news/gu/')).toEqual({
+      url: '/news/gu/',
+      title: '劳模风采 | 谷冬昭',
+      text: '谷冬昭 · 全国纺织工业劳动模范 · 劳动模范 · 劳模风采',
+      column: '劳模风采',
+      date: '',
+      image: undefined,
+      awaiting: true,
+      person: '谷冬昭',
+      fields: ['全国纺织工业劳动模范', '劳动模范'],
+    });
+  });
   test('skips pages without an indexed region', () => {
     expect(extractRecord('<html><body><h1>404</h1></body></html>', '/404/')).toBeNull();
   });
@@ -47,7 +63,35 @@ describe('recordHtml', () => {
   });
 });
 
+describe('recordHtml pinyin', () => {
+  const html = recordHtml({
+    url: '/a/',
+    title: '劳模风采',
+    text: '正文不拼',
+    column: '劳模风采',
+    date: '2022-07-12',
+    person: '谷冬昭',
+    fields: ['西柳'],
+  });
+  const body = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  test('indexes the person as a name, and headline, person and fields, after the text', () => {
+    const words = body.slice(body.lastIndexOf('<p>') + 3, body.lastIndexOf('</p>')).split(' ');
+    expect(words).toEqual(
+      expect.arrayContaining(['vvgudongzhaov', 'vvgdzv', 'vgudongzhaov', 'vlaomofengcaiv', 'vxiliuv']),
+    );
+    expect(words).not.toContain('vvlaomofengcaiv');
+    expect(body.indexOf('vlaomo')).toBeGreaterThan(body.indexOf(indexTokens('正文不拼').join(' ')));
+  });
+  test('leaves the text out of pinyin', () => {
+    expect(body).not.toContain('vzhengwen');
+  });
+});
+
 describe('resultMeta', () => {
+  test('marks an entry awaiting its text', () => {
+    const record = { url: '/a/', title: '标题', text: '谷冬昭', column: '劳模风采', date: '', awaiting: true };
+    expect(resultMeta(record)).toEqual({ text: '谷冬昭', column: '劳模风采', date: '', awaiting: '1' });
+  });
   test('carries the text, column and date, and the picture when there is one', () => {
     const record = { url: '/a/', title: '标题', text: '刘毅', column: '劳模风采', date: '2022-07-12' };
     expect(resultMeta(record)).toEqual({ text: '刘毅', column: '劳模风采', date: '2022-07-12' });

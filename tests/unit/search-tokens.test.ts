@@ -5,7 +5,10 @@ import {
   hasHan,
   indexTokens,
   normalizeText,
+  PINYIN_MARK,
+  pinyinWords,
   queryTerms,
+  splittable,
   positionalPairs,
   termQuery,
   termWords,
@@ -119,11 +122,50 @@ describe('queryTerms', () => {
   test('ignores input without letters, digits or Han characters', () => {
     expect(queryTerms('   ')).toEqual([]);
     expect(queryTerms('😀 <>!!')).toEqual([]);
-    expect(queryTerms('<script>alert(1)</script>')).toEqual(['script', 'alert', '1']);
+    expect(queryTerms('<script>alert(1)</script>')).toEqual(['alert']);
+  });
+  test('reads full-width digits and letters as half-width', () => {
+    expect(queryTerms('２０２２年 ＬＮＧＡ')).toEqual(['2022年', 'lnga']);
+  });
+  test('does not search markup, nor a lone letter or digit beside other terms', () => {
+    expect(queryTerms('<img src=x onerror=alert(1)>')).toEqual([]);
+    expect(queryTerms('alert(1) x')).toEqual(['alert']);
+    expect(queryTerms('1')).toEqual(['1']);
+    expect(queryTerms('1 号')).toEqual(['号']);
   });
   test('bounds the number and length of terms', () => {
     expect(queryTerms('甲 乙 丙 丁 戊 己 庚 辛 壬 癸')).toHaveLength(8);
     expect([...queryTerms('长'.repeat(200))[0]!]).toHaveLength(32);
+  });
+});
+
+describe('words of letters and digits', () => {
+  test('never start like a pair token or a pinyin word, in the index and in queries alike', () => {
+    const tokens = indexTokens('Q1 V领 qingdao vip cotton');
+    for (const token of tokens.filter((t) => !t.startsWith(termQuery('领').prefix!)))
+      expect(token, token).not.toMatch(new RegExp(`^[${PINYIN_MARK}q]`));
+    expect(tokens).toContain('cotton');
+    expect(termQuery('qingdao').prefix).toBe(tokens[tokens.length - 3]);
+    expect(termQuery('vip').prefix).toBe(tokens[tokens.length - 2]);
+    expect(characterTokens('qq')).toEqual([termQuery('qq').prefix]);
+  });
+});
+
+describe('splittable', () => {
+  test('takes Han terms of four characters or more', () => {
+    expect(splittable('党员捐款')).toBe(true);
+    expect(splittable('沈阳表彰大会')).toBe(true);
+    for (const term of ['刘毅', '服务中', '2022年表彰大会', 'laomo']) expect(splittable(term), term).toBe(false);
+  });
+});
+
+describe('pinyinWords', () => {
+  test('marks letter-only terms as pinyin, and nothing else', () => {
+    expect(pinyinWords(['gu', 'dongzhao'])).toEqual([PINYIN_MARK + 'gu', PINYIN_MARK + 'dongzhao']);
+    expect(pinyinWords(['gdz'])).toEqual([PINYIN_MARK + 'gdz']);
+    expect(pinyinWords(['刘毅'])).toBeNull();
+    expect(pinyinWords(['2022'])).toBeNull();
+    expect(pinyinWords([])).toBeNull();
   });
 });
 

@@ -1,14 +1,25 @@
-// Asks Pagefind in tiers (whole terms, then some terms, then the characters apart) and
-// ranks the answers; see lib/search-tokens.ts for why the index holds tokens, not Chinese.
+// Asks Pagefind in tiers (the query whole, then every word whole, then some words, then
+// pinyin, then the characters apart) and ranks the answers; see lib/search-tokens.ts for why the index holds tokens, not Chinese.
 // Each Pagefind search costs time in proportion to the pages it matches (on a large site,
 // most of them), so a term is asked once where its word positions can prove it whole.
-import { hasRun, rankHits, type Hit, type RankedHit } from '../../lib/search-rank.ts';
-import { characterTokens, hasHan, positionalPairs, queryTerms, termQuery, termWords } from '../../lib/search-tokens.ts';
-import { SHARD_FILTER, shardPath } from '../../lib/search-shards.ts';
+import { coverTerm, hasRun, PINYIN_FIRST, rankHits, TIER, type Hit, type RankedHit } from '../../lib/search-rank.ts';
+import {
+  characterTokens,
+  hasHan,
+  NAME_PINYIN_MARK,
+  PINYIN_MARK,
+  pinyinWords,
+  positionalPairs,
+  queryTerms,
+  splittable,
+  termQuery,
+  termWords,
+} from '../../lib/search-tokens.ts';
+import { isAwaiting, SHARD_FILTER, shardPath } from '../../lib/search-shards.ts';
 
 export interface ResultData {
   url: string;
-  meta: { title?: string; text?: string; column?: string; date?: string; image?: string };
+  meta: { title?: string; text?: string; column?: string; date?: string; image?: string; awaiting?: string };
 }
 interface PagefindResult {
   id: string;
@@ -110,7 +121,12 @@ function traditionalTable(): Promise<Map<string, string>> {
  * to pause; the search that follows finds them loaded. Errors wait for that search.
  */
 export function preloadQuery(text: string): void {
-  const words = queryTerms(text).flatMap((t) => termWords(termQuery(t)));
+  const terms = queryTerms(text);
+  const words = [
+    ...terms.flatMap((t) => termWords(termQuery(t))),
+    ...(pinyinWords(terms, NAME_PINYIN_MARK) ?? []),
+    ...(pinyinWords(terms) ?? []),
+  ];
   if (words.length)
     void pagefind().then(
       (pf) => pf.preload(words.join(' ')),
@@ -122,11 +138,16 @@ export function preloadQuery(text: string): void {
  * The pages of recent terms (Pagefind's results, by id), by term, filters and order: a
  * reader who refines a query (西柳, then 西柳 商会) asks for the same terms again, and each
  * costs a Pagefind search of time in proportion to the pages holding it. The oldest is
- * dropped first; a term that found nothing is not kept (a chunk that failed to load looks
+ * dropped first (the pairs of terms split into words count too); a term that found nothing is not kept (a chunk that failed to load looks
  * the same).
  */
 const recentTerms = new Map<string, Map<string, PagefindResult>>();
-const RECENT_TERMS = 16;
+const RECENT_TERMS = 48;
+/**
+ * Fewer pages than this (a page of results) holding a query whole: its terms typed as
+ * several words are split, and the characters apart are searched too.
+ */
+const SPLIT_BELOW = 10;
 
 /**
  * Forgets the index `stale`, so the next query loads the current one. Only once: the other
@@ -172,48 +193,101 @@ export async function runQuery(query: Query): Promise<Outcome> {
    * search gives the scores; the positions prove a term of distinct characters whole, other
    * terms also need the quoted phrase (exact and in order, but scored flat).
    */
-  const termPages = async (term: string): Promise<Map<string, PagefindResult>> => {
+  const termPages = (term: string): Promise<Map<string, PagefindResult>> => remembered(term, () => askTerm(term));
+  /** The pages of a term (or pair) from the recent ones, else asked; kept newest last. */
+  const remembered = async (
+    term: string,
+    ask: () => Promise<Map<string, PagefindResult>>,
+  ): Promise<Map<string, PagefindResult>> => {
     const key = JSON.stringify([term, options]);
-    const pages = recentTerms.get(key) ?? (await askTerm(term));
+    const pages = recentTerms.get(key) ?? (await ask());
     recentTerms.delete(key);
     if (pages.size) recentTerms.set(key, pages);
     if (recentTerms.size > RECENT_TERMS) recentTerms.delete(recentTerms.keys().next().value!);
     return pages;
   };
+  const byId = (results: PagefindResult[]) => new Map(results.map((r) => [r.id, r]));
+  /** The pages holding the words (as Pagefind matches them: each a prefix), with their positions. */
+  const askWords = async (words: string): Promise<Map<string, PagefindResult>> => byId(await search(words));
   const askTerm = async (term: string): Promise<Map<string, PagefindResult>> => {
     const pairs = positionalPairs(term);
     const q = termQuery(term);
     const plain = await search(termWords(q).join(' '));
-    const byId = (results: PagefindResult[]) => new Map(results.map((r) => [r.id, r]));
     if (pairs) return byId(plain.filter((r) => hasRun(r.words, pairs.length)));
     if (q.phrase.length + (q.prefix ? 1 : 0) <= 1) return byId(plain);
     const exact = new Set((await search(`"${q.phrase.join(' ')}"`)).map((r) => r.id));
     return byId(plain.filter((r) => exact.has(r.id)));
   };
 
+  /** The pages holding each pair of a term, by pair: where they stand shows its pieces whole. */
+  const pairPages = async (term: string): Promise<Map<string, PagefindResult>[]> => {
+    const pages: Map<string, PagefindResult>[] = [];
+    for (const token of termQuery(term).phrase) pages.push(await remembered(token, () => askWords(token)));
+    return pages;
+  };
+
   /** Every page this query found, by id: what `load` fetches a result's data from. */
   const found = new Map<string, PagefindResult>();
   const tiersFor = async (terms: string[]): Promise<Hit[][]> => {
-    const perTerm: Map<string, PagefindResult>[] = [];
-    for (const term of terms) perTerm.push(await termPages(term));
     const byPage = new Map<string, Hit>();
-    for (const termHits of perTerm)
-      for (const [id, r] of termHits) {
-        found.set(id, r);
-        const hit = byPage.get(id) ?? { id, score: 0, exact: 0 };
-        byPage.set(id, { id, score: hit.score + r.score, exact: hit.exact + 1 });
+    const add = (id: string, r: PagefindResult, hit: Partial<Hit>, words: string[]): void => {
+      found.set(id, r);
+      const h = byPage.get(id) ?? { id, score: 0, exact: 0, covered: 0, pieces: 0, gap: 0, awaiting: isAwaiting(id) };
+      byPage.set(id, {
+        ...h,
+        score: h.score + (hit.score ?? 0),
+        exact: h.exact + (hit.exact ?? 0),
+        covered: h.covered! + (hit.covered ?? 0),
+        pieces: h.pieces! + (hit.pieces ?? 0),
+        gap: h.gap! + (hit.gap ?? 0),
+        words: [...(h.words ?? []), ...words],
+      });
+    };
+    for (const term of terms) {
+      const whole = await termPages(term);
+      const length = [...term].length;
+      for (const [id, r] of whole) add(id, r, { score: r.score, exact: 1, covered: length, pieces: 1 }, [term]);
+      // A term typed as several words: unless enough pages hold it whole, find its words.
+      if (!splittable(term) || whole.size >= SPLIT_BELOW) continue;
+      const pairs = await pairPages(term);
+      const ids = new Set(pairs.flatMap((pages) => [...pages.keys()]));
+      for (const id of ids) {
+        if (whole.has(id)) continue;
+        const cover = coverTerm(pairs.map((pages) => pages.get(id)?.words ?? []));
+        if (cover.covered === 0) continue;
+        const score = pairs.reduce((sum, pages) => sum + (pages.get(id)?.score ?? 0), 0);
+        const r = pairs.find((pages) => pages.has(id))!.get(id)!;
+        const words = cover.pieces.map(([i, j]) => [...term].slice(i, j).join(''));
+        add(id, r, { score, covered: cover.covered, pieces: cover.pieces.length, gap: cover.gap }, words);
       }
+    }
+    const length = terms.reduce((sum, t) => sum + [...t].length, 0);
     const hits = [...byPage.values()];
-    const whole = hits.filter((h) => h.exact === terms.length);
-    const some = hits.filter((h) => h.exact < terms.length);
-    const scattered = whole.length < 10 ? await search(terms.flatMap(characterTokens).join(' ')) : [];
+    const phrase = hits.filter((h) => h.exact === terms.length);
+    const allWords = hits.filter((h) => h.exact < terms.length && h.covered === length);
+    const someWords = hits.filter((h) => h.covered! < length);
+    const scattered =
+      phrase.length + allWords.length < SPLIT_BELOW ? await search(terms.flatMap(characterTokens).join(' ')) : [];
     for (const r of scattered) if (!found.has(r.id)) found.set(r.id, r);
-    return [whole, some, scattered.map((r) => ({ id: r.id, score: r.score, exact: 0 }))];
+    const apart = scattered.map((r) => ({ id: r.id, score: r.score, exact: 0, awaiting: isAwaiting(r.id) }));
+    // Letters only may be pinyin: people's names, then headlines, organisations and tags.
+    const spoken = async (mark: string): Promise<Hit[]> => {
+      const words = pinyinWords(terms, mark)?.join(' ');
+      const pages = words ? [...(await remembered(words, () => askWords(words))).values()] : [];
+      for (const r of pages) if (!found.has(r.id)) found.set(r.id, r);
+      return pages.map((r) => ({ id: r.id, score: r.score, exact: 0, awaiting: isAwaiting(r.id), words: [] }));
+    };
+    const names = await spoken(NAME_PINYIN_MARK);
+    const pinyin = await spoken(PINYIN_MARK);
+    return [phrase, allWords, someWords, names, pinyin, apart]; // in the order of TIER
   };
 
   let terms = queryTerms(query.text);
   let tiers = await tiersFor(terms);
-  if (tiers[0]!.length + tiers[1]!.length === 0 && terms.some(hasHan)) {
+  if (
+    tiers[TIER.phrase]!.length + tiers[TIER.allWords]!.length + tiers[TIER.someWords]!.length === 0 &&
+    terms.some(hasHan)
+  ) {
     const table = await traditionalTable();
     const simplified = terms.map((t) => Array.from(t, (ch) => table.get(ch) ?? ch).join(''));
     if (simplified.join(' ') !== terms.join(' ')) {
@@ -223,7 +297,7 @@ export async function runQuery(query: Query): Promise<Outcome> {
   }
   return {
     terms,
-    ranked: rankHits(tiers, !query.newest),
+    ranked: rankHits(tiers, !query.newest, pinyinWords(terms) ? PINYIN_FIRST : undefined),
     load: (id) =>
       found
         .get(id)!

@@ -2,7 +2,7 @@
 // Esc closes; the form still submits to /search/ for the full list.
 import { searchUrl } from '../../lib/urls.ts';
 import { IndexChanged, IndexMissing, preloadQuery, runQuery, warmUp } from './engine.ts';
-import { el, excerpt, metaLine, withHighlight } from './render.ts';
+import { el, excerpt, hitWords, metaLine, withHighlight } from './render.ts';
 
 const SHOWN = 5;
 const DELAY_MS = 120;
@@ -70,15 +70,17 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
     }
     try {
       const outcome = await runQuery({ text: query });
-      const data = await Promise.all(outcome.ranked.slice(0, SHOWN).map((r) => outcome.load(r.id)));
+      const shown = outcome.ranked.slice(0, SHOWN);
+      const data = await Promise.all(shown.map((r) => outcome.load(r.id)));
       if (mine !== generation) return;
       const items = data.map((d, i) => {
-        const li = option(i, withHighlight(d.url, outcome.terms.join(' ')));
+        const words = hitWords(shown[i]!, outcome.terms);
+        const li = option(i, withHighlight(d.url, words.join(' ')));
         const a = li.firstElementChild as HTMLAnchorElement;
         a.append(
           el('span', 'block font-semibold text-brand-800', d.meta.title ?? d.url),
           el('span', 'block text-xs text-muted', metaLine(d)),
-          excerpt(d, outcome.terms, 48, 'mt-0.5 text-sm leading-6 text-ink'),
+          excerpt(d, words, 48, 'mt-0.5 text-sm leading-6 text-ink'),
         );
         return li;
       });

@@ -1,6 +1,7 @@
 // Builds result items as DOM nodes: text goes in as text; only excerptHtml (which escapes
 // the page text and adds <mark>) is set as HTML.
 import { excerptHtml } from '../../lib/search-rank.ts';
+import type { RankedHit } from '../../lib/search-rank.ts';
 import type { ResultData } from './engine.ts';
 
 /** Adds `?hl=` so the opened article marks the searched words. */
@@ -21,9 +22,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** The line under a headline: 栏目 · 日期. */
+/** The line under a headline: 栏目 · 日期, and 全文待补 for an entry awaiting its text. */
 export function metaLine(data: ResultData): string {
-  return [data.meta.column, data.meta.date].filter(Boolean).join(' · ');
+  return [data.meta.column, data.meta.date, data.meta.awaiting ? '全文待补' : ''].filter(Boolean).join(' · ');
+}
+
+/** The words to mark in a result: those its page holds whole, else the query's terms. */
+export function hitWords(hit: RankedHit, terms: string[]): string[] {
+  return hit.words ?? terms;
 }
 
 /** An excerpt element around the first match. */

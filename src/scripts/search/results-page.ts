@@ -2,7 +2,8 @@
 // keeps the URL in step so a search can be shared and the back button works.
 import { searchUrl } from '../../lib/urls.ts';
 import { IndexChanged, IndexMissing, runQuery, type Outcome, type Query } from './engine.ts';
-import { el, excerpt, metaLine, withHighlight } from './render.ts';
+import { TIER } from '../../lib/search-rank.ts';
+import { el, excerpt, hitWords, metaLine, withHighlight } from './render.ts';
 
 const PAGE = 10;
 
@@ -50,12 +51,16 @@ export function runResultsPage(app: HTMLElement): void {
       ...data.map((d, i) => {
         const li = el('li', 'py-4');
         const a = el('a', 'text-lg leading-snug font-semibold text-brand-700 hover:underline', d.meta.title ?? d.url);
-        a.href = withHighlight(d.url, terms.join(' '));
-        const apart = slice[i]!.tier === 2;
+        const words = hitWords(slice[i]!, terms);
+        a.href = withHighlight(d.url, words.join(' '));
+        const how =
+          { [TIER.pinyinName]: ' · 拼音匹配', [TIER.pinyin]: ' · 拼音匹配', [TIER.apart]: ' · 字词分散匹配' }[
+            slice[i]!.tier
+          ] ?? '';
         li.append(
           el('h2', 'text-lg'),
-          el('p', 'mt-1 text-sm text-muted', metaLine(d) + (apart ? ' · 字词分散匹配' : '')),
-          excerpt(d, terms, 110, 'mt-1 text-base leading-7'),
+          el('p', 'mt-1 text-sm text-muted', metaLine(d) + how),
+          excerpt(d, words, 110, 'mt-1 text-base leading-7'),
         );
         li.firstElementChild!.append(a);
         if (d.meta.image) {
@@ -99,12 +104,11 @@ export function runResultsPage(app: HTMLElement): void {
         status.textContent = `没有找到与「${text}」有关的文章${filtered}。请检查错别字、换一个说法，或减少关键词${filtered ? '、取消筛选' : ''}再试。`;
         return;
       }
-      const words = found.terms.join(' ');
-      const whole = found.ranked.filter((r) => r.tier < 2).length;
+      const whole = found.ranked.filter((r) => r.tier < TIER.apart).length;
       status.textContent =
         whole > 0
-          ? `找到 ${found.ranked.length} 篇与「${words}」有关的文章${filtered}`
-          : `没有找到完整包含「${words}」的文章${filtered}；以下 ${found.ranked.length} 篇含有其中的字，仅供参考。`;
+          ? `找到 ${found.ranked.length} 篇与「${text}」有关的文章${filtered}`
+          : `没有找到完整包含「${text}」的文章${filtered}；以下 ${found.ranked.length} 篇含有其中的字，仅供参考。`;
       await showMore();
     } catch (error) {
       if (mine !== generation) return;
