@@ -1,13 +1,10 @@
 // Articles are data: markup that would act in a reader's browser is removed from the page
 // (with a warning naming the file and line), and code never runs (see fixture-site.test.ts
 // for the articles that stop the build).
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 import { articleUrl } from '../../src/lib/urls.ts';
 import { useBrowser } from './support/page.ts';
@@ -15,7 +12,6 @@ import { useBrowser } from './support/page.ts';
 describe('an article with unsafe markup', () => {
   const browser = useBrowser();
   let temp: TempSite;
-  let server: Server;
   let origin: string;
   let output = '';
 
@@ -26,14 +22,10 @@ describe('an article with unsafe markup', () => {
     const build = await temp.run('astro', ['build']);
     output = build.output;
     expect(build.code, output).toBe(0);
-    server = await serveStatic(join(temp.dir, 'dist'), 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await temp.serve();
   }, 180_000);
 
-  afterAll(async () => {
-    server?.close();
-    await temp?.remove();
-  });
+  afterAll(() => temp?.remove());
 
   test('is built, with a warning for each removal naming the file and line', () => {
     expect(output).toMatch(/处内容不会出现在网页上/);

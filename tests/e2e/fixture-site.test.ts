@@ -1,11 +1,8 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
 import { absoluteUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, shareImageUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
@@ -22,7 +19,6 @@ const otherFeedContent = site.feedContent === 'full' ? 'summary' : 'full';
 describe('a site with several articles in one column', () => {
   const browser = useBrowser();
   let temp: TempSite;
-  let server: Server;
   let origin: string;
   let buildOutput = '';
 
@@ -61,14 +57,10 @@ describe('a site with several articles in one column', () => {
     const build = await temp.run('build', []);
     expect(build.code, build.output).toBe(0);
     buildOutput = build.output;
-    server = await serveStatic(join(temp.dir, 'dist'), 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await temp.serve();
   }, 180_000);
 
-  afterAll(async () => {
-    server?.close();
-    await temp?.remove();
-  });
+  afterAll(() => temp?.remove());
 
   test('column → article → 下一篇 → 上一篇 walks the column in date order', async () => {
     const page = await (await browser.context({ baseURL: origin })).newPage();

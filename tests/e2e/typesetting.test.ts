@@ -1,11 +1,7 @@
 // Chinese typesetting (clreq): no single character left alone on the last line of a
 // heading, headline, link, notice or paragraph, at any width from 320 px up.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
 import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
 import { articleUrl, columnUrl, galleryUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.config.ts';
@@ -43,7 +39,6 @@ describe('typesetting', () => {
 describe('typesetting of headlines of every length', () => {
   const browser = useBrowser();
   let temp: TempSite;
-  let server: Server;
   let origin: string;
   const lengths = Array.from({ length: 53 }, (_, i) => i + 8);
 
@@ -66,14 +61,10 @@ describe('typesetting of headlines of every length', () => {
     }
     const build = await temp.run('astro', ['build']);
     expect(build.code, build.output).toBe(0);
-    server = await serveStatic(join(temp.dir, 'dist'), 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await temp.serve();
   }, 240_000);
 
-  afterAll(async () => {
-    server?.close();
-    await temp?.remove();
-  });
+  afterAll(() => temp?.remove());
 
   for (const width of [320, 360, 414, 1440])
     test(`no lone characters in lists and headlines at ${width} px`, async () => {
