@@ -53,14 +53,18 @@ export function loneCharacters(page: Page): Promise<LoneCharacter[]> {
         if (line) line.push(c.char);
         else lines.push(Object.assign([c.char], { top: c.top }));
       }
-      for (const line of lines) {
+      // Only where the browser broke a line: the text itself may start or end with punctuation.
+      lines.forEach((line, i) => {
         const text = line.join('').trim();
-        if (/^[。，、；：！？”’）》」』】〕]/u.test(text) || /[“‘（《「『【〔]$/u.test(text))
+        if (
+          (i > 0 && /^[。，、；：！？”’）》」』】〕]/u.test(text)) ||
+          (i < lines.length - 1 && /[“‘（《「『【〔]$/u.test(text))
+        )
           found.push({
             block: `${block.tagName.toLowerCase()} …${(block.textContent ?? '').trim().slice(-16)}`,
             lastLine: `line 「${text}」 breaks punctuation`,
           });
-      }
+      });
       const last = chars.filter((c) => Math.abs(c.top - lastTop) < lineHeight / 2).map((c) => c.char);
       const meaningful = last.filter((c) => !CLOSING.test(c));
       if (meaningful.length === 1 && HAN.test(meaningful[0]!))
