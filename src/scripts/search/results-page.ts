@@ -91,7 +91,8 @@ export function runResultsPage(app: HTMLElement): void {
     const text = query.text.trim();
     document.title = text ? `搜索：${text} - ${document.title.split(' - ').pop()}` : document.title;
     if (!text) {
-      status.textContent = askForWords;
+      // Unchanged text is not written again: the page must not re-lay it out while it loads.
+      if (status.textContent !== askForWords) status.textContent = askForWords;
       return;
     }
     status.textContent = '正在搜索…';
