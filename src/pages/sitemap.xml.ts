@@ -1,28 +1,16 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { articlesInColumn, buildVisibility, publishedArticles } from '../lib/articles.ts';
-import { formatIsoBeijing } from '../lib/dates.ts';
-import { paginate } from '../lib/pagination.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
-import { absoluteUrl, articleUrl, columnUrl, galleryUrl, homeUrl } from '../lib/urls.ts';
+import { buildVisibility } from '../lib/articles.ts';
+import { siteSitemapEntries, sitemapIndexXml, sitemapParts } from '../lib/sitemap.ts';
+import { absoluteUrl, sitemapUrl } from '../lib/urls.ts';
 import { site } from '../site.config.ts';
 
-// Lists every page a reader should find through a search engine: home, the gallery,
-// every column page and every published article. Entries awaiting their text are left out.
+// The sitemap index: names /sitemap-1.xml, /sitemap-2.xml, … (see lib/sitemap.ts).
 export const GET: APIRoute = async () => {
-  const all = await getCollection('articles');
-  const visibility = buildVisibility(__PREVIEW_UNPUBLISHED__);
-  const paths = [homeUrl(), galleryUrl()].map((p) => ({ loc: absoluteUrl(p, site.url) }));
-  const columns = site.columns.flatMap((column) =>
-    paginate(articlesInColumn(all, column, visibility), site.pageSize).map((page) => ({
-      loc: absoluteUrl(columnUrl(column, page.number), site.url),
-    })),
-  );
-  const articles = publishedArticles(all, visibility).map((article) => ({
-    loc: absoluteUrl(articleUrl(article), site.url),
-    lastmod: formatIsoBeijing(article.data.date),
+  const entries = siteSitemapEntries(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__), site);
+  const parts = sitemapParts(entries).map((part, i) => ({
+    loc: absoluteUrl(sitemapUrl(i + 1), site.url),
+    lastmod: part.lastmod,
   }));
-  return new Response(sitemapXml([...paths, ...columns, ...articles]), {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
+  return new Response(sitemapIndexXml(parts), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };
