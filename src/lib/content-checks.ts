@@ -356,7 +356,15 @@ export function siteAddresses(
     const status = statusOf(e.data, options.now);
     return status === 'published' || status === 'awaiting' || options.dev;
   });
-  const addresses = new Set([homeUrl(), galleryUrl(), searchUrl(), feedUrl(), sitemapUrl(), sitemapUrl(1), '/robots.txt']);
+  const addresses = new Set([
+    homeUrl(),
+    galleryUrl(),
+    searchUrl(),
+    feedUrl(),
+    sitemapUrl(),
+    sitemapUrl(1),
+    '/robots.txt',
+  ]);
   for (const column of site.columns) {
     const count = built.filter((e) => e.data.column === column.name).length;
     for (let page = 1; page <= Math.max(1, Math.ceil(count / site.pageSize)); page++)

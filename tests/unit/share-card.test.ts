@@ -91,7 +91,12 @@ describe('articlesWithCards', () => {
     news('newer', '2023-01-01'),
     news('newest', '2024-01-01'),
     news('old-cover', '2019-01-01', { cover: './a.jpg', coverAlt: '封面' }),
-    article('old-profile', { title: '劳模', date: '2019-06-01', column: '劳模风采', person: { name: '刘毅', honour: '全国纺织工业劳动模范' } }),
+    article('old-profile', {
+      title: '劳模',
+      date: '2019-06-01',
+      column: '劳模风采',
+      person: { name: '刘毅', honour: '全国纺织工业劳动模范' },
+    }),
   ];
   const limited = { ...site, shareCardLimit: 2 };
 
