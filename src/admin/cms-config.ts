@@ -147,8 +147,9 @@ export function cmsBackend(backend: CmsBackend, siteUrl: string): Record<string,
         branch: backend.branch,
         base_url: backend.baseUrl,
         api_root: new URL('/api/v1', backend.baseUrl).href,
-        app_id: backend.appId,
-        auth_methods: ['oauth'],
+        // Signing in through the server's OAuth application (PKCE) where there is one, and always
+        // with a personal access token (「使用访问令牌登录」), which needs no application.
+        ...(backend.appId ? { app_id: backend.appId, auth_methods: ['oauth', 'token'] } : { auth_methods: ['token'] }),
         commit_messages: COMMIT_MESSAGES,
       };
     case 'github':

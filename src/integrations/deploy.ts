@@ -59,15 +59,16 @@ export function securityHeaders(scriptHashes: string[]): Record<string, string> 
 
 /**
  * The headers of the back office (/admin/): the CMS styles its interface inline, makes its
- * fonts and previews of uploaded pictures as blob: URLs, encodes pictures in WebAssembly and
- * talks to the Git server's API (`hosts`); it still loads nothing from other hosts.
+ * fonts, previews of uploaded pictures and the site's stylesheet in the preview as blob: URLs,
+ * encodes pictures in WebAssembly, talks to the Git server's API (`hosts`) and shows the
+ * signed-in editor's avatar from that server; it loads nothing from any other host.
  */
 export function adminHeaders(scriptHashes: string[], hosts: string[]): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline' blob:",
+    `img-src 'self' data: blob: ${hosts.join(' ')}`.trim(),
     "media-src 'self' blob:",
     "font-src 'self' data: blob:",
     `connect-src 'self' blob: data: ${hosts.join(' ')}`.trim(),

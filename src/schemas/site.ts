@@ -37,8 +37,11 @@ export const cmsBackendSchema = z.discriminatedUnion(
       repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
       /** The server's address, e.g. https://git.example.org. */
       baseUrl: z.url(),
-      /** Client ID of the OAuth2 application made on that server (see docs/editing-guide.md). */
-      appId: z.string().min(1),
+      /**
+       * Client ID of the OAuth2 application made on that server (see docs/editing-guide.md), for
+       * 「使用 Gitea / Forgejo 登录」. Without it editors sign in with a personal access token only.
+       */
+      appId: z.string().min(1).optional(),
       branch: z.string().min(1).default('main'),
     }),
     /** A GitHub repository; `authEndpoint` is the OAuth helper's address (see docs/editing-guide.md). */

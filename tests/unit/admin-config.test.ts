@@ -151,7 +151,12 @@ describe('cmsBackend', () => {
       base_url: 'https://git.example.org',
       api_root: 'https://git.example.org/api/v1',
       app_id: 'abc',
+      auth_methods: ['oauth', 'token'],
     });
+    // Without an OAuth application, editors sign in with a personal access token.
+    const tokenOnly = parse({ backend: 'gitea', repo: 'lnga/site', baseUrl: 'https://git.example.org' });
+    expect(cmsBackend(tokenOnly, site.url)).toMatchObject({ name: 'gitea', auth_methods: ['token'] });
+    expect(cmsBackend(tokenOnly, site.url)).not.toHaveProperty('app_id');
     expect(cmsHosts(gitea)).toEqual(['https://git.example.org']);
     const github = parse({ backend: 'github', repo: 'lnga/site' });
     expect(cmsBackend(github, site.url)).toMatchObject({ name: 'github', repo: 'lnga/site' });

@@ -31,9 +31,12 @@ describe('adminHeaders', () => {
   test('let the back office style itself inline and use blob: pictures and fonts, and reach only its Git server', () => {
     const headers = adminHeaders(["'sha256-abc='"], ['https://git.example.org']);
     const csp = headers['Content-Security-Policy']!;
-    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    // The preview's copy of the site's stylesheet is a blob: URL.
+    expect(csp).toContain("style-src 'self' 'unsafe-inline' blob:;");
     expect(csp).toContain("font-src 'self' data: blob:");
-    expect(csp).toContain("img-src 'self' data: blob:");
+    // The signed-in editor's avatar comes from the Git server.
+    expect(csp).toContain("img-src 'self' data: blob: https://git.example.org;");
+    expect(adminHeaders([], [])['Content-Security-Policy']).toContain("img-src 'self' data: blob:;");
     expect(csp).toContain("connect-src 'self' blob: data: https://git.example.org");
     expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='(;|$)/);
     expect(csp).toContain("frame-ancestors 'none'");
