@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/scripts/*.js'],
+    files: ['src/site/browser/*.js'],
     rules: { 'no-var': 'off' },
   },
 );

@@ -5,7 +5,7 @@
 // A build never gets here with such an article: the content checks stop it first.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { articleIdFromPath } from '../lib/slug.ts';
+import { articleIdFromPath } from '../site/slug.ts';
 import { site } from '../site.config.ts';
 
 /** Front matter a broken article is previewed with: what of its own still reads, else defaults. */

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { articlesInColumn, buildVisibility, publishedArticles } from '../lib/articles.ts';
-import { formatIsoBeijing } from '../lib/dates.ts';
-import { paginate } from '../lib/pagination.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
-import { absoluteUrl, articleUrl, columnUrl, galleryUrl, homeUrl } from '../lib/urls.ts';
+import { articlesInColumn, buildVisibility, publishedArticles } from '../site/articles.ts';
+import { formatIsoBeijing } from '../site/dates.ts';
+import { paginate } from '../site/pagination.ts';
+import { sitemapXml } from '../site/sitemap.ts';
+import { absoluteUrl, articleUrl, columnUrl, galleryUrl, homeUrl } from '../site/urls.ts';
 import { site } from '../site.config.ts';
 
 // Lists every page a reader should find through a search engine: home, the gallery,

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
-import { parseBeijingDate } from '../lib/dates.ts';
+import { parseBeijingDate } from '../site/dates.ts';
 import { site } from '../site.config.ts';
 import { IMAGE_EXTENSIONS, isImageAddress } from '../content-safety/sanitize.ts';
 

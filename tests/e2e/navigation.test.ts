@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleUrl, columnUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
+import { articleUrl, columnUrl, homeUrl, searchUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
 

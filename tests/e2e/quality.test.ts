@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { adminUrl, articleUrl, columnUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/lib/urls.ts';
+import { adminUrl, articleUrl, columnUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { base, useBrowser } from './support/page.ts';

@@ -3,7 +3,7 @@
 // MRR, overall and for queries typed without spaces, the same spaced, pinyin, and (measured
 // only) the unspaced queries as Chromium's Intl.Segmenter splits them.
 // It runs twice: with one index, as every site up to 15,000 pages has, and with the index
-// split into shards (see lib/search-shards.ts), as a larger site has.
+// split into shards (see search/shared/shards.ts), as a larger site has.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -12,18 +12,18 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/serve.ts';
-import { normalizeText, queryTerms } from '../../src/lib/search-tokens.ts';
-import { searchUrl } from '../../src/lib/urls.ts';
-import { decodeCbor } from '../../src/lib/cbor.ts';
-import { unwrapPagefind } from '../../src/lib/pagefind-format.ts';
-import { isAwaiting, shardPath } from '../../src/lib/search-shards.ts';
-import { pinyinWindows } from '../../src/lib/search-pinyin.ts';
+import { serveStatic } from '../../src/build/serve.ts';
+import { normalizeText, queryTerms } from '../../src/search/shared/tokens.ts';
+import { searchUrl } from '../../src/site/urls.ts';
+import { decodeCbor } from '../../src/search/build/cbor.ts';
+import { unwrapPagefind } from '../../src/search/build/pagefind-format.ts';
+import { isAwaiting, shardPath } from '../../src/search/shared/shards.ts';
+import { pinyinWindows } from '../../src/search/build/pinyin.ts';
 import { evalQueries, spacedForm } from '../fixtures/search-queries.ts';
 import { sourceArticles } from './support/content.ts';
 import { distractors, holdsAll } from './support/distractors.ts';
 import { useBrowser } from './support/page.ts';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
 
 const DISTRACTORS = Number(process.env['SEARCH_EVAL_DISTRACTORS'] ?? 2000);
 const terms = (query: string): string[] => queryTerms(query);

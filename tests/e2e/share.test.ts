@@ -15,7 +15,7 @@ import {
   homeUrl,
   searchUrl,
   shareImageUrl,
-} from '../../src/lib/urls.ts';
+} from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { useBrowser } from './support/page.ts';

@@ -8,7 +8,7 @@ import {
   profiles,
   publishedArticles,
   shortTitle,
-} from '../../src/lib/articles.ts';
+} from '../../src/site/articles.ts';
 import { site } from '../../src/site.config.ts';
 import { article } from './fixtures.ts';
 

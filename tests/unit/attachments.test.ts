@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeAttachment, formatBytes } from '../../src/lib/attachments.ts';
+import { describeAttachment, formatBytes } from '../../src/site/attachments.ts';
 import { problems, schema } from './fixtures.ts';
 
 describe('formatBytes', () => {

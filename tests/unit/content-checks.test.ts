@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { statusOf } from '../../src/lib/articles.ts';
+import { statusOf } from '../../src/site/articles.ts';
 import {
   checkArticle,
   duplicateAddresses,
@@ -7,7 +7,7 @@ import {
   readArticle,
   siteAddresses,
   type CheckContext,
-} from '../../src/lib/content-checks.ts';
+} from '../../src/content-checks/article-checks.ts';
 
 const FILE = 'content/articles/2024/a.md';
 const front = (fields = 'title: 标题\ndate: 2024-02-01\ncolumn: 协会动态') => `---\n${fields}\n---\n`;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cardPool, costLine, poolSizes, type DrawnCard } from '../../src/integrations/share-cards.ts';
-import { siteCard } from '../../src/lib/share-card.ts';
+import { cardPool, costLine, poolSizes, type DrawnCard } from '../../src/share-card/integration.ts';
+import { siteCard } from '../../src/share-card/card.ts';
 import { site } from '../../src/site.config.ts';
 
 const dirs: string[] = [];

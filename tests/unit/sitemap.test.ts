@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sitemapXml } from '../../src/lib/sitemap.ts';
+import { sitemapXml } from '../../src/site/sitemap.ts';
 
 describe('sitemapXml', () => {
   test('writes a urlset with escaped locations and optional lastmod', () => {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'js-yaml';
-import { articleIdFromPath } from '../../../src/lib/slug.ts';
-import { parseBeijingDate } from '../../../src/lib/dates.ts';
-import { paragraphsOf } from '../../../src/lib/text.ts';
+import { articleIdFromPath } from '../../../src/site/slug.ts';
+import { parseBeijingDate } from '../../../src/site/dates.ts';
+import { paragraphsOf } from '../../../src/site/text.ts';
 
 export interface SourceArticle {
   id: string;

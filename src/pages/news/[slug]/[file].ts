@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildVisibility, listedArticles } from '../../../lib/articles.ts';
-import { attachmentPath } from '../../../lib/attachments.ts';
-import { attachmentName } from '../../../lib/urls.ts';
+import { buildVisibility, listedArticles } from '../../../site/articles.ts';
+import { attachmentPath } from '../../../site/attachments.ts';
+import { attachmentName } from '../../../site/urls.ts';
 
 export const getStaticPaths = (async () => {
   const listed = listedArticles(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));
