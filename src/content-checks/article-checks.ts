@@ -12,19 +12,10 @@ import { articleSchema, personSchema } from '../schemas/article.ts';
 import { fieldForChinese, readFrontMatter } from './front-matter.ts';
 import { parseMdx } from './mdx-syntax.ts';
 import type { SiteConfig } from '../schemas/site.ts';
-import { statusOf } from '../site/articles.ts';
+import { buildVisibility } from '../site/articles.ts';
+import { siteRoutes } from '../site/routes.ts';
 import { parseBeijingDate } from '../site/dates.ts';
 import { articleIdFromPath } from '../site/slug.ts';
-import {
-  attachmentUrl,
-  articleUrl,
-  columnUrl,
-  feedUrl,
-  galleryUrl,
-  homeUrl,
-  searchUrl,
-  sitemapUrl,
-} from '../site/urls.ts';
 
 export interface Problem {
   /** Path relative to the project, e.g. content/articles/2022/laomo-liu-yi.mdx. */
@@ -353,31 +344,17 @@ export function readArticle({ file, text, encodingProblem }: ArticleFile): {
 }
 
 /**
- * Every address the build will have: fixed pages, columns and their later pages, the
- * articles it publishes (drafts too in dev), their attachments, and the files in public/.
+ * Every address the build will have (site/routes.ts: the pages of src/pages, columns and their
+ * later pages, the entries it gives a page, drafts too in dev, their attachments), and the
+ * files in public/.
  */
 export function siteAddresses(
   entries: Entry[],
   site: Pick<SiteConfig, 'columns' | 'pageSize'>,
-  options: { now: Date; dev: boolean; publicFiles: string[] },
+  options: { now: Date; dev: boolean; publicFiles: readonly string[]; pageFiles: readonly string[] },
 ): Set<string> {
-  const built = entries.filter((e) => {
-    const status = statusOf(e.data, options.now);
-    return status === 'published' || status === 'awaiting' || options.dev;
-  });
-  const addresses = new Set([homeUrl(), galleryUrl(), searchUrl(), feedUrl(), sitemapUrl(), '/robots.txt']);
-  for (const column of site.columns) {
-    const count = built.filter((e) => e.data.column === column.name).length;
-    for (let page = 1; page <= Math.max(1, Math.ceil(count / site.pageSize)); page++)
-      addresses.add(columnUrl(column, page));
-    addresses.add(feedUrl(column));
-  }
-  for (const entry of built) {
-    addresses.add(articleUrl(entry));
-    for (const attachment of entry.data.attachments) addresses.add(attachmentUrl(entry, attachment.file));
-  }
-  for (const file of options.publicFiles) addresses.add(`/${file}`);
-  return addresses;
+  const routes = siteRoutes(entries, site, buildVisibility(options.dev, options.now), options.pageFiles);
+  return new Set([...routes.map((r) => r.path), ...options.publicFiles.map((file) => `/${file}`)]);
 }
 
 /** One message listing every problem, for the build to stop with. */

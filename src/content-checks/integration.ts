@@ -18,7 +18,7 @@ import {
 import { statusOf } from '../site/articles.ts';
 import { formatDateTime } from '../site/dates.ts';
 import { site } from '../site.config.ts';
-import { files } from '../build/files.ts';
+import { files, pageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
 import { setDevProblems } from './dev-problems.ts';
 
@@ -44,14 +44,6 @@ export async function readArticles(project: string): Promise<ArticleFile[]> {
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-async function publicFiles(project: string): Promise<string[]> {
-  const found: string[] = [];
-  if (existsSync(join(project, 'public')))
-    for await (const path of files(join(project, 'public')))
-      found.push(posixPath(relative(join(project, 'public'), path)));
-  return found;
-}
-
 /** Every problem of the articles of a project, and the entries that read correctly. */
 export async function checkContent(
   project: string,
@@ -66,7 +58,8 @@ export async function checkContent(
     addresses: siteAddresses(entries, site, {
       now: options.now ?? new Date(),
       dev: options.dev,
-      publicFiles: await publicFiles(project),
+      publicFiles: await relativeFiles(join(project, 'public')),
+      pageFiles: await pageFiles(project),
     }),
     siteUrl: site.url,
   };

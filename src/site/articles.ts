@@ -7,6 +7,9 @@ export type Article = Pick<CollectionEntry<'articles'>, 'id' | 'data' | 'body'>;
 /** What the publication rule reads of an entry: a collection entry, or front matter as the checks read it. */
 export type Publishable = { data: Pick<Article['data'], 'draft' | 'awaitingText' | 'date'> };
 
+/** What the lists read of an entry: a collection entry, or front matter as the checks read it. */
+export type Listable = Publishable & { id: string; data: Pick<Article['data'], 'title' | 'column'> };
+
 /** A published article always has a date. */
 export type PublishedArticle<A extends Publishable = Article> = A & { data: { date: Date } };
 
@@ -17,37 +20,43 @@ export interface Visibility {
   now: Date;
 }
 
-/** Published: has its text, is not a draft (outside dev) and its date has come. */
-export function isPublished<A extends Publishable>(article: A, visibility: Visibility): article is PublishedArticle<A> {
-  const { data } = article;
-  if (data.awaitingText || !data.date) return false;
-  if (data.draft && !visibility.drafts) return false;
-  return data.date.getTime() <= visibility.now.getTime();
-}
+/** What a build does with an entry. */
+export type Status = 'published' | 'awaiting' | 'draft' | 'scheduled';
 
-/** What a build does with an entry: publish it, list it as awaiting text, or leave it out. */
+/**
+ * The publication rule, the one place it is written; the functions below derive from it. A
+ * draft stays out (unless the build shows drafts: `astro dev`), an entry awaiting its text
+ * (or with no date, which the schema allows only then) is listed with its mark, a date still
+ * to come waits, the rest is published.
+ */
 export function statusOf(
-  data: Pick<Article['data'], 'draft' | 'awaitingText' | 'date'>,
+  data: Publishable['data'],
   now: Date,
-): 'published' | 'awaiting' | 'draft' | 'scheduled' {
-  if (data.draft) return 'draft';
-  if (data.awaitingText) return 'awaiting';
-  if (data.date && data.date.getTime() > now.getTime()) return 'scheduled';
+  { drafts }: Pick<Visibility, 'drafts'> = { drafts: false },
+): Status {
+  if (data.draft && !drafts) return 'draft';
+  if (data.awaitingText || !data.date) return 'awaiting';
+  if (data.date.getTime() > now.getTime()) return 'scheduled';
   return 'published';
 }
 
+/** Published: has its text, is not a draft (outside dev) and its date has come. */
+export function isPublished<A extends Publishable>(article: A, visibility: Visibility): article is PublishedArticle<A> {
+  return statusOf(article.data, visibility.now, visibility) === 'published';
+}
+
 /** Only the headline is known: listed with a clear mark, never in search, feeds or sitemap. */
-export function isAwaitingText(article: Article, visibility: Visibility): boolean {
-  return article.data.awaitingText && (!article.data.draft || visibility.drafts);
+export function isAwaitingText(article: Publishable, visibility: Visibility): boolean {
+  return statusOf(article.data, visibility.now, visibility) === 'awaiting';
 }
 
 /** Newest first; equal dates fall back to the slug so the order is stable. */
-export function byNewest(a: PublishedArticle, b: PublishedArticle): number {
+export function byNewest(a: PublishedArticle<Listable>, b: PublishedArticle<Listable>): number {
   return b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
 }
 
 /** Published articles, newest first. */
-export function publishedArticles<A extends Article>(all: A[], visibility: Visibility): PublishedArticle<A>[] {
+export function publishedArticles<A extends Listable>(all: A[], visibility: Visibility): PublishedArticle<A>[] {
   return all.filter((a): a is PublishedArticle<A> => isPublished(a, visibility)).sort(byNewest);
 }
 
@@ -55,7 +64,7 @@ export function publishedArticles<A extends Article>(all: A[], visibility: Visib
  * What a column or catalogue lists: published articles newest first, then the entries
  * awaiting their text (undated, so they cannot be placed in time) by headline.
  */
-export function listedArticles<A extends Article>(all: A[], visibility: Visibility): A[] {
+export function listedArticles<A extends Listable>(all: A[], visibility: Visibility): A[] {
   const awaiting = all
     .filter((a) => isAwaitingText(a, visibility))
     .sort((a, b) => a.data.title.localeCompare(b.data.title, 'zh-Hans-CN'));
@@ -78,7 +87,7 @@ export function sortedColumns(site: Pick<SiteConfig, 'columns'>): Column[] {
 }
 
 /** Entries of one column, as `listedArticles` orders them. */
-export function articlesInColumn<A extends Article>(all: A[], column: Column, visibility: Visibility): A[] {
+export function articlesInColumn<A extends Listable>(all: A[], column: Column, visibility: Visibility): A[] {
   return listedArticles(
     all.filter((a) => a.data.column === column.name),
     visibility,
@@ -114,10 +123,9 @@ export function buildVisibility(dev: boolean, now = new Date()): Visibility {
 }
 
 /** Why a preview shows an entry readers cannot see yet: a draft, or a date still to come. */
-export function previewStatus(article: Article, now = new Date()): 'draft' | 'scheduled' | undefined {
-  if (article.data.draft) return 'draft';
-  if (article.data.date && article.data.date.getTime() > now.getTime()) return 'scheduled';
-  return undefined;
+export function previewStatus(article: Publishable, now = new Date()): 'draft' | 'scheduled' | undefined {
+  const status = statusOf(article.data, now);
+  return status === 'draft' || status === 'scheduled' ? status : undefined;
 }
 
 /** 劳模风采 gallery: every visible profile (an entry naming its person), published first. */
