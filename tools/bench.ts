@@ -17,6 +17,7 @@ import { probeSearch, UNSPACED_QUERIES, type ProbeQuery } from './search-probe.t
 import { createTempSite } from '../tests/support/temp-site.ts';
 import { articleUrl } from '../src/site/urls.ts';
 import { queryTerms } from '../src/search/shared/tokens.ts';
+import { files } from '../src/build/files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -87,13 +88,9 @@ function build(dir: string): Promise<{ ms: number; peak: number; output: string;
   });
 }
 
-function folderBytes(dir: string, keep: (file: string) => boolean = () => true): number {
+async function folderBytes(dir: string, keep: (file: string) => boolean = () => true): Promise<number> {
   let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) total += folderBytes(path, keep);
-    else if (keep(path)) total += statSync(path).size;
-  }
+  for await (const path of files(dir)) if (keep(path)) total += statSync(path).size;
   return total;
 }
 
@@ -222,8 +219,8 @@ try {
 
   const figures = {
     ...buildFigures,
-    distBytes: folderBytes(dist, plain),
-    indexBytes: folderBytes(join(dist, 'pagefind'), plain),
+    distBytes: await folderBytes(dist, plain),
+    indexBytes: await folderBytes(join(dist, 'pagefind'), plain),
     articlePage: pageBytes,
     firstSearch: {
       ms: first.ms,

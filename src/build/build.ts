@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from '../schemas/site.ts';
 import { productionAddressProblem } from './site-address.ts';
+import { buildOptions } from './options.ts';
 import { acquireBuildLock, type LockHolder } from './build-lock.ts';
 import { buildsFolder, deleteLater, leftovers, newBuildFolder, switchSite } from './site-switch.ts';
 
@@ -110,7 +111,7 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
-const from = process.env['SITE_URL'] ? 'SITE_URL' : 'src/site.config.ts';
+const from = buildOptions().siteUrl ? 'SITE_URL' : 'src/site.config.ts';
 console.log(`网站地址 / Site address: ${address}（取自 / from ${from}）`);
 const lockFile = join(buildsFolder(root), 'build.lock');
 const lock = await acquireBuildLock(lockFile, { onWait: (holder) => console.log(waitingMessage(lockFile, holder)) });

@@ -15,28 +15,9 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
-};
+import { contentType } from './mime.ts';
 
 /** The precompressed copies the build writes beside a file, best first. */
 const ENCODINGS = [
@@ -192,7 +173,7 @@ async function sendFile(
   body ??= await readFile(file);
   res.writeHead(status, {
     ...headers,
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentType(file),
     'content-length': body.length,
     ...(encoding ? { 'content-encoding': encoding } : {}),
     ...(variants ? { vary: 'Accept-Encoding' } : {}),

@@ -19,14 +19,14 @@ import {
   type FontChunk,
   type ShareCard,
 } from './card.ts';
+import { buildOptions } from '../build/options.ts';
 
 // Paths from the project root: the build, the dev server and the tests all run there.
 const FONT_PACKAGE = join(process.cwd(), 'node_modules/@fontsource/noto-sans-sc');
 const LOGO = join(process.cwd(), 'public/favicon.svg');
 
-/** Where drawn cards are kept; SHARE_IMAGE_CACHE moves it (the benchmark starts from empty). */
-export const shareCacheDir = (): string =>
-  process.env['SHARE_IMAGE_CACHE'] ?? join(process.cwd(), '.cache/share-cards');
+/** Where drawn cards are kept; SHARE_IMAGE_CACHE moves it (see build/options.ts). */
+export const shareCacheDir = (): string => buildOptions().shareImageCache;
 
 let chunkTable: FontChunk[] | undefined;
 const fontChunks = (): FontChunk[] =>

@@ -20,6 +20,9 @@ import { site } from '../site.config.ts';
 import { ARTICLES, readArticles, type CheckedContent } from '../content-checks/integration.ts';
 import type { CardAnswer, CardJob } from './worker.ts';
 import { files } from '../build/files.ts';
+import { filesOfAddress } from '../build/dist-files.ts';
+import { contentType } from '../build/mime.ts';
+import { buildOptions } from '../build/options.ts';
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
@@ -88,17 +91,9 @@ export function cardPool(size: number) {
  * small machine one core is left to it until the pages are built. SHARE_CARD_WORKERS fixes
  * both (the bench compares).
  */
-export function poolSizes(cores = availableParallelism(), set = process.env['SHARE_CARD_WORKERS']) {
-  const fixed = Number(set);
-  if (Number.isInteger(fixed) && fixed >= 1) return { rendering: fixed, after: fixed };
+export function poolSizes(cores = availableParallelism(), fixed = buildOptions().shareCardWorkers) {
+  if (fixed !== undefined) return { rendering: fixed, after: fixed };
   return { rendering: Math.max(1, cores - 1), after: Math.max(1, cores) };
-}
-
-/** The HTML file Astro wrote for a page name of `astro:build:done` (`news/a/`, `404.html`). */
-function pageFiles(dist: string, page: string): string[] {
-  return page === '' || page.endsWith('/')
-    ? [join(dist, page, 'index.html'), join(dist, `${page.replace(/\/$/, '')}.html`)]
-    : [join(dist, page)];
 }
 
 /** The start of an HTML file, through its head (all of it when the head is longer). */
@@ -123,7 +118,7 @@ async function namedPictures(dist: string, pages: string[]): Promise<Map<string,
   for (let at = 0; at < pages.length; at += 64)
     await Promise.all(
       pages.slice(at, at + 64).map(async (page) => {
-        for (const file of pageFiles(dist, page)) {
+        for (const file of filesOfAddress(dist, `/${page}`)) {
           const head = await headOf(file);
           if (head === undefined) continue;
           const picture = namedShareImage(head, site.url);
@@ -276,7 +271,7 @@ export default function shareCardsIntegration(
               if (!placed) return next();
               const { png, missing } = await shareImage(placed.name, placed.card);
               if (missing.length) devLogger.warn(missingGlyphsWarning(placed.name, missing));
-              res.setHeader('Content-Type', 'image/png');
+              res.setHeader('Content-Type', contentType(path));
               res.setHeader('Cache-Control', 'no-cache');
               res.end(png);
             })

@@ -4,33 +4,30 @@
 // index of the last build.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { extractRecord, recordHtml, resultMeta, type ResultMeta, type SearchRecord } from './record.ts';
-import { planShards, SHARD_PAGES, shardPath } from '../shared/shards.ts';
+import { planShards, shardPath } from '../shared/shards.ts';
 import { runAlongside } from '../../build/alongside.ts';
 import { compactIndex } from './compact.ts';
 import { files } from '../../build/files.ts';
+import { addressOfFile } from '../../build/dist-files.ts';
+import { contentType } from '../../build/mime.ts';
+import { buildOptions } from '../../build/options.ts';
 import { adminUrl } from '../../site/urls.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../browser/client.ts', import.meta.url));
 /** Where the browser code lives; the inline boot script imports `${SEARCH_DIR}search.js`. */
 export const SEARCH_DIR = '/_search/';
 
-/** `dist/news/a/index.html` → `/news/a/`. */
-function urlOf(dist: string, file: string): string {
-  const path = relative(dist, file).split(sep).join('/');
-  return '/' + path.replace(/(^|\/)index\.html$/, '$1');
-}
-
 /** The built pages that may hold an indexed body (not 404, not the back office), as files and URLs. */
 async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
   const pages: { file: string; url: string }[] = [];
   for await (const file of files(dist)) {
-    const url = urlOf(dist, file);
+    const url = addressOfFile(dist, file);
     if (extname(file) === '.html' && url !== '/404.html' && !url.startsWith(adminUrl())) pages.push({ file, url });
   }
   return pages;
@@ -91,9 +88,6 @@ async function indexShard(
   return { count, written };
 }
 
-/** Pages per index from SEARCH_SHARD_PAGES (for tests and tuning), else SHARD_PAGES. */
-const shardLimit = (): number => Number(process.env['SEARCH_SHARD_PAGES']) || SHARD_PAGES;
-
 /** Pagefind's files that a shard does not need (see buildIndex). */
 async function removeExtras(dist: string, shards: number): Promise<void> {
   for (let n = 0; n < shards; n++) {
@@ -119,7 +113,7 @@ async function removeExtras(dist: string, shards: number): Promise<void> {
  */
 export async function buildIndex(
   dist: string,
-  limit = shardLimit(),
+  limit = buildOptions().searchShardPages,
 ): Promise<{ pages: number; shards: number; written: Promise<void> }> {
   const pages = await builtPages(dist);
   let shards: Iterable<SearchRecord>[] | AsyncIterable<SearchRecord>[] = [recordsOf(pages)];
@@ -229,12 +223,7 @@ export default function search(): AstroIntegration {
           if (path.startsWith(SEARCH_DIR)) {
             bundled ??= shardCount(dist).then((shards) => buildClient(devClient, shards));
             void bundled
-              .then(() =>
-                send(
-                  join(devClient, path.slice(SEARCH_DIR.length)),
-                  path.endsWith('.json') ? 'application/json' : 'text/javascript',
-                ),
-              )
+              .then(() => send(join(devClient, path.slice(SEARCH_DIR.length)), contentType(path)))
               .catch(next);
             return;
           }
@@ -245,12 +234,7 @@ export default function search(): AstroIntegration {
               res.end('搜索索引还没有生成：请先运行 npm run build / no search index yet: run npm run build');
               return;
             }
-            const types: Record<string, string> = {
-              '.js': 'text/javascript',
-              '.json': 'application/json',
-              '.css': 'text/css',
-            };
-            void send(file, types[extname(file)] ?? 'application/octet-stream').catch(next);
+            void send(file, contentType(file)).catch(next);
             return;
           }
           next();
