@@ -11,10 +11,11 @@ import { articleIdFromPath } from '../src/site/slug.ts';
 import { parseBeijingDate } from '../src/site/dates.ts';
 import { articleUrl } from '../src/site/urls.ts';
 import { site } from '../src/site.config.ts';
+import { ARTICLES_FOLDER } from '../src/schemas/article.ts';
 
 /** npm runs scripts in the project folder, whatever folder the editor typed the command in. */
 export const PROJECT = process.cwd();
-export const ARTICLES = join(PROJECT, 'content/articles');
+export const ARTICLES = join(PROJECT, ARTICLES_FOLDER);
 
 /** A path as the editor sees it, relative to the project. */
 export const shown = (path: string): string => relative(PROJECT, path);

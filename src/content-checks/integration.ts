@@ -21,8 +21,9 @@ import { site } from '../site.config.ts';
 import { files, pageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
 import { setDevProblems } from './dev-problems.ts';
+import { ARTICLES_FOLDER } from '../schemas/article.ts';
 
-export const ARTICLES = 'content/articles';
+export const ARTICLES = ARTICLES_FOLDER;
 
 /** The articles of a check run as read (valid front matter only), and the time it ran at. */
 export interface CheckedContent {

@@ -4,6 +4,9 @@ import { parseBeijingDate } from '../site/dates.ts';
 import { site } from '../site.config.ts';
 import { IMAGE_EXTENSIONS, isImageAddress } from '../content-safety/sanitize.ts';
 
+/** Where the articles live, from the project root: the loader, the checks, the editors' commands and the back office. */
+export const ARTICLES_FOLDER = 'content/articles';
+
 const columnNames = site.columns.map((c) => c.name);
 
 /** A date written by an editor, read as Beijing time; an impossible date is an error. */
