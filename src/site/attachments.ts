@@ -1,6 +1,5 @@
 // What a reader sees of a file attached to an article before downloading it: its name,
 // its kind and its size, so that a 20 MB scan does not surprise anyone on a phone.
-import { dirname, join } from 'node:path';
 import { ATTACHMENT_TYPES } from '../schemas/article.ts';
 import { attachmentName } from './urls.ts';
 
@@ -37,7 +36,11 @@ export function describeAttachment(
   };
 }
 
-/** Where an attachment of an article lies on disk: beside the article file. */
+/**
+ * Where an attachment of an article lies on disk: beside the article file (`./表.xlsx` of
+ * `content/articles/a/index.md` is `content/articles/a/表.xlsx`). Plain string work: site rules
+ * import nothing of Node.
+ */
 export function attachmentPath(entry: { filePath?: string | undefined }, file: string): string {
-  return join(dirname(entry.filePath ?? ''), file);
+  return (entry.filePath ?? '').replace(/[^/\\]*$/, '') + file.replace(/^\.[/\\]/, '');
 }
