@@ -59,6 +59,19 @@ export interface Outcome {
 export class IndexMissing extends Error {}
 
 /**
+ * Thrown when Pagefind is there but could not be loaded: the connection dropped, the reader
+ * went offline. Nothing is kept of the failed load, so the next query tries again.
+ */
+export class SearchUnreachable extends Error {}
+
+/** What the reader is told when a search fails: the index missing, the network, or anything else. */
+export function failureText(error: unknown): string {
+  return error instanceof IndexMissing || error instanceof SearchUnreachable
+    ? error.message
+    : '搜索暂时不可用，请稍后再试。';
+}
+
+/**
  * Thrown by `load` when a result's data is gone: the site was rebuilt since Pagefind loaded
  * its index (a rebuild renames the results' files, see search/build/compact.ts).
  * The index is reloaded by then; run the query again.
@@ -90,7 +103,14 @@ export function pagefind(): Promise<PagefindApi> {
       return module;
     } catch {
       api = null;
-      throw new IndexMissing('搜索索引还没有生成：请先运行 npm run build。');
+      // Only a 404 means there is no index; a request that fails outright is the network.
+      const missing = await fetch(url, { method: 'HEAD', cache: 'no-store' }).then(
+        (response) => response.status === 404,
+        () => false,
+      );
+      throw missing
+        ? new IndexMissing('搜索索引还没有生成：请先运行 npm run build。')
+        : new SearchUnreachable('网络连接出了问题，搜索没能加载。请检查网络后再搜索一次。');
     }
   })();
   return api;

@@ -1,7 +1,7 @@
 // Results as you type, in a panel under the header search box. ↑ ↓ move, Enter opens,
 // Esc closes; the form still submits to /search/ for the full list.
 import { searchUrl } from '../../site/urls.ts';
-import { IndexChanged, IndexMissing, preloadQuery, runQuery, warmUp } from './engine.ts';
+import { failureText, IndexChanged, preloadQuery, runQuery, warmUp } from './engine.ts';
 import { el, excerpt, hitWords, metaLine, withHighlight } from './render.ts';
 
 const SHOWN = 5;
@@ -100,13 +100,7 @@ export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): voi
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof IndexChanged && !retried) return run(true);
-      list.replaceChildren(
-        el(
-          'li',
-          'px-4 py-3 text-sm text-muted',
-          error instanceof IndexMissing ? error.message : '搜索暂时不可用，请稍后再试。',
-        ),
-      );
+      list.replaceChildren(el('li', 'px-4 py-3 text-sm text-muted', failureText(error)));
       open(true);
     }
   };

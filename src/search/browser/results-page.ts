@@ -1,7 +1,7 @@
 // The /search/ page: reads ?q= (and lanmu, nian, sort), lists results ten at a time, and
 // keeps the URL in step so a search can be shared and the back button works.
 import { searchUrl } from '../../site/urls.ts';
-import { IndexChanged, IndexMissing, runQuery, type Outcome, type Query } from './engine.ts';
+import { failureText, IndexChanged, runQuery, type Outcome, type Query } from './engine.ts';
 import { TIER } from '../shared/rank.ts';
 import { el, excerpt, hitWords, metaLine, withHighlight } from './render.ts';
 
@@ -114,7 +114,7 @@ export function runResultsPage(app: HTMLElement): void {
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof IndexChanged && !retried) return render(query, true);
-      status.textContent = error instanceof IndexMissing ? error.message : '搜索暂时不可用，请稍后再试。';
+      status.textContent = failureText(error);
     }
   };
 
