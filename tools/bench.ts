@@ -5,7 +5,8 @@
 // (--keep leaves the generated site in place, e.g. for tools/search-probe.ts; --text
 // uniform makes every article hold nearly every phrase, the worst case for search).
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -94,12 +95,14 @@ async function folderBytes(dir: string, keep: (file: string) => boolean = () => 
   return total;
 }
 
+/**
+ * Bytes of a file as nginx sends it: its .br or .gz copy, a page without a .gz copy gzipped
+ * on the fly (nginx's default level 1), a small file without copies as it is.
+ */
 const size = (file: string): number => {
-  try {
-    return statSync(file).size;
-  } catch {
-    return statSync(file.replace(/\.(br|gz)$/, '')).size;
-  }
+  if (existsSync(file)) return statSync(file).size;
+  const plain = file.replace(/\.(br|gz)$/, '');
+  return file.endsWith('.gz') ? gzipSync(readFileSync(plain), { level: 1 }).length : statSync(plain).size;
 };
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -159,12 +162,16 @@ try {
     indexSeconds: indexMs / 1000,
     peakMemoryBytes: result.peak,
     pagesPerSecond: pages / (result.ms / 1000),
+    // What a deploy copies: every file, the compressed copies and share cards included.
+    distAllBytes: folderBytes(dist),
+    shareCardBytes: folderBytes(dist, (f) => f.endsWith('/share.png')),
   };
   const buildRows = {
     'build + index (s)': buildFigures.buildSeconds.toFixed(1),
     '  of which search index (s, written alongside deploy)': buildFigures.indexSeconds.toFixed(1),
     'peak memory (build and index)': mb(buildFigures.peakMemoryBytes),
     'pages per second': buildFigures.pagesPerSecond.toFixed(0),
+    'dist/ (all files, as deployed)': `${mb(buildFigures.distAllBytes)} (share cards ${mb(buildFigures.shareCardBytes)})`,
   };
   const cold = shareCardCost(result.output);
   if (values['build-only']) {

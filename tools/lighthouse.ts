@@ -11,6 +11,7 @@ import lighthouse from 'lighthouse';
 import { chromiumPath } from '../tests/support/browser.ts';
 import { startNginx } from '../tests/support/nginx.ts';
 import { homeUrl, searchUrl } from '../src/site/urls.ts';
+import { sitemapPages } from '../src/site/sitemap.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -101,11 +102,10 @@ export async function auditPages(
 
 /** The four page types of a built site: home, the first column page and article in its sitemap, search. */
 export async function pagesOf(dist: string, article?: string): Promise<{ type: string; path: string }[]> {
-  const sitemap = await readFile(join(dist, 'sitemap.xml'), 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const paths = await sitemapPages((path) => readFile(join(dist, path), 'utf8'));
   const first = (prefix: string): string => {
     const path = paths.find((p) => p.startsWith(prefix));
-    if (!path) throw new Error(`no ${prefix} page in ${dist}/sitemap.xml`);
+    if (!path) throw new Error(`no ${prefix} page in the sitemaps of ${dist}`);
     return path;
   };
   return [

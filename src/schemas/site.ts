@@ -78,6 +78,11 @@ export const siteSchema = z
     profileColumn: z.string(),
     /** Articles per column page. */
     pageSize: z.number().int().min(5).default(20),
+    /**
+     * How many of the newest articles get a share card drawn for them (featured articles and
+     * profiles always do); older ones share the site's card. See lib/share-card.ts.
+     */
+    shareCardLimit: z.number().int().min(0).default(2000),
     /** Items in the RSS feed. */
     feedLimit: z.number().int().min(1).default(50),
     /**

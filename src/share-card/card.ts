@@ -27,7 +27,11 @@ export interface ShareCard {
  * as the content checks read it before the build (images are paths there, hence `unknown`).
  */
 export type CardEntry = Pick<Article, 'id'> & {
-  data: Pick<Article['data'], 'title' | 'column' | 'date' | 'draft' | 'awaitingText'> & { cover?: unknown };
+  data: Pick<Article['data'], 'title' | 'column' | 'date' | 'draft' | 'awaitingText'> & {
+    cover?: unknown;
+    featured?: boolean | undefined;
+    person?: unknown;
+  };
 };
 
 /** The card of a published article: headline, column, date and the association. */
@@ -86,15 +90,26 @@ export function placedArticleCard(entry: CardEntry, site: SiteConfig): PlacedCar
 }
 
 /**
- * The cards a build publishes: the site's, and one for each article it publishes that draws
- * one (drafts and scheduled articles too in dev, as the preview shows them); the same rule
- * the article pages follow when they name their share picture.
+ * The articles that get a card of their own (their ids): of the published ones that draw one
+ * (`drawsShareCard`), the newest `site.shareCardLimit`, and every featured article and profile
+ * whatever its age. Older articles share the site's card: a card takes 20–40 ms to draw, so
+ * cards for every article of a large site were half the CPU time of its first build, for
+ * pages few readers share. Drafts and scheduled articles count too in dev, as the preview
+ * shows them. The one rule the build's cards and the article pages both follow.
  */
+export function articlesWithCards(entries: CardEntry[], site: SiteConfig, visibility: Visibility): Set<string> {
+  const drawing = entries.filter((e) => isPublished(e, visibility) && drawsShareCard(e));
+  const newest = drawing
+    .toSorted((a, b) => b.data.date!.getTime() - a.data.date!.getTime() || a.id.localeCompare(b.id))
+    .slice(0, site.shareCardLimit);
+  const lasting = drawing.filter((e) => e.data.featured || e.data.person);
+  return new Set([...newest, ...lasting].map((e) => e.id));
+}
+
+/** The cards a build publishes: the site's, and one for each article of `articlesWithCards`. */
 export function shareCards(entries: CardEntry[], site: SiteConfig, visibility: Visibility): PlacedCard[] {
-  return [
-    placedSiteCard(site),
-    ...entries.filter((e) => isPublished(e, visibility) && drawsShareCard(e)).map((e) => placedArticleCard(e, site)),
-  ];
+  const carded = articlesWithCards(entries, site, visibility);
+  return [placedSiteCard(site), ...entries.filter((e) => carded.has(e.id)).map((e) => placedArticleCard(e, site))];
 }
 
 /**

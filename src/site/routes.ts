@@ -5,7 +5,10 @@
 import type { Column, SiteConfig } from '../schemas/site.ts';
 import { articlesInColumn, isPublished, listedArticles, type Listable, type Visibility } from './articles.ts';
 import { paginate, type Page } from './pagination.ts';
-import { adminUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, searchUrl } from './urls.ts';
+import { adminUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, searchUrl, sitemapUrl } from './urls.ts';
+
+/** Addresses per sitemap: the limit of sitemaps.org (see sitemap.ts). */
+export const SITEMAP_LIMIT = 50_000;
 
 /** What the routes read of an entry: the publication fields and its attachments. */
 export type Routable = Listable & { data: { attachments: readonly { file: string }[] } };
@@ -61,7 +64,7 @@ export function pageAddress(file: string): string | undefined {
 }
 
 /** What an address is: it decides whether the sitemap lists it. */
-export type RouteKind = 'page' | 'column' | 'feed' | 'article' | 'awaiting' | 'attachment';
+export type RouteKind = 'page' | 'column' | 'feed' | 'sitemap' | 'article' | 'awaiting' | 'attachment';
 
 export interface Route {
   path: string;
@@ -72,7 +75,8 @@ export interface Route {
 
 /**
  * Every address of a build, in this order: the pages of src/pages (`pageFiles`, relative to
- * it), each column's pages and feed, then each entry with a page followed by its attachments.
+ * it), each column's pages and feed, then each entry with a page followed by its attachments,
+ * then the sitemaps the index at /sitemap.xml names (`sitemapRoutes` cut into `SITEMAP_LIMIT`).
  */
 export function siteRoutes<A extends Routable>(
   all: A[],
@@ -95,6 +99,8 @@ export function siteRoutes<A extends Routable>(
     for (const attachment of entry.data.attachments)
       routes.push({ path: attachmentUrl(entry, attachment.file), kind: 'attachment' });
   }
+  const sitemaps = Math.max(1, Math.ceil(sitemapRoutes(routes).length / SITEMAP_LIMIT));
+  for (let part = 1; part <= sitemaps; part++) routes.push({ path: sitemapUrl(part), kind: 'sitemap' });
   return routes;
 }
 

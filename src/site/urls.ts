@@ -39,8 +39,10 @@ export function feedUrl(column?: Pick<Column, 'slug'>): string {
   return column ? `/column/${column.slug}/rss.xml` : '/rss.xml';
 }
 
-/** `/sitemap.xml`. */
-export const sitemapUrl = (): string => '/sitemap.xml';
+/** `/sitemap.xml`, the sitemap index; `/sitemap-2.xml`, one of the sitemaps it names. */
+export function sitemapUrl(part?: number): string {
+  return part ? `/sitemap-${part}.xml` : '/sitemap.xml';
+}
 
 /** The back office (编辑后台): linked from no page, kept out of the sitemap, search and feeds. */
 export const adminUrl = (): string => '/admin/';

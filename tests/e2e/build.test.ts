@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { sitemapPages } from '../../src/site/sitemap.ts';
 
 let temp: TempSite;
 beforeAll(async () => {
@@ -52,8 +53,7 @@ describe('npm run build', () => {
     // dist is the build that finished last, whole: every page of its sitemap is there.
     expect(await realpath(join(temp.dir, 'dist'))).toBe(join(await realpath(temp.dir), builtFolder(last!.output)));
     expect(await homeCanonical()).toBe(last === local ? 'http://localhost:4321/' : 'https://www.example.org/');
-    const sitemap = await readFile(join(temp.dir, 'dist/sitemap.xml'), 'utf8');
-    const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
+    const pages = await sitemapPages((path) => readFile(join(temp.dir, 'dist', path), 'utf8'));
     expect(pages.length).toBeGreaterThan(5);
     for (const page of [...pages, '/404.html', '/pagefind/pagefind.js'])
       expect(existsSync(join(temp.dir, 'dist', page.endsWith('/') ? `${page}index.html` : page)), page).toBe(true);

@@ -66,10 +66,20 @@ describe('RSS feeds', () => {
 
 describe('sitemap', () => {
   const all = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');
-  test('lists every published article and nothing awaiting its text', async () => {
+  test('is an index of sitemaps that list every published article and nothing awaiting its text', async () => {
     const { type, body } = await get(sitemapUrl());
     expect(type).toContain('xml');
-    const locs = all(body);
+    expect(body).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    const sitemaps = all(body);
+    expect(sitemaps).toEqual([absoluteUrl(sitemapUrl(1), site.url)]);
+    const locs: string[] = [];
+    for (const sitemap of sitemaps) {
+      const part = await get(new URL(sitemap).pathname);
+      expect(part.type).toContain('xml');
+      expect(part.body).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+      expect(body).toMatch(new RegExp(`<loc>${sitemap}</loc><lastmod>\\d{4}-\\d\\d-\\d\\d`));
+      locs.push(...all(part.body));
+    }
     for (const a of articles) expect(locs.includes(url(a)), a.file).toBe(a.published);
     expect(locs).toContain(absoluteUrl('/', site.url));
   });

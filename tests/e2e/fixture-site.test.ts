@@ -27,7 +27,10 @@ describe('a site with several articles in one column', () => {
     const config = await readFile(join(temp.dir, 'src/site.config.ts'), 'utf8');
     await temp.write(
       'src/site.config.ts',
-      config.replace(`feedContent: '${site.feedContent}'`, `feedContent: '${otherFeedContent}'`),
+      config
+        .replace(`feedContent: '${site.feedContent}'`, `feedContent: '${otherFeedContent}'`)
+        // Cards for the newest eight articles only, so the paging articles of 2020 share the site's.
+        .replace(`pageSize: ${site.pageSize},`, `pageSize: ${site.pageSize},\n  shareCardLimit: 8,`),
     );
     for (const name of [
       'fixture-first.md',
@@ -168,6 +171,19 @@ describe('a site with several articles in one column', () => {
     expect([jpeg.readUInt16BE(frame + 7), jpeg.readUInt16BE(frame + 5)]).toEqual([1200, 630]);
     await expect(readFile(join(temp.dir, 'dist', shareImageUrl({ id: 'fixture-cover' })))).rejects.toThrow();
     await expect(readFile(join(temp.dir, 'dist', shareImageUrl({ id: 'fixture-first' })))).resolves.toBeTruthy();
+  });
+
+  test("beyond the newest shareCardLimit articles, an article shares the site's card and none is drawn for it", async () => {
+    const named = async (id: string) =>
+      /<meta property="og:image" content="([^"]+)"/.exec(
+        await readFile(join(temp.dir, 'dist', articleUrl({ id }), 'index.html'), 'utf8'),
+      )?.[1];
+    expect(await named('paging-1')).toBe(absoluteUrl(shareImageUrl(), site.url));
+    await expect(readFile(join(temp.dir, 'dist', shareImageUrl({ id: 'paging-1' })))).rejects.toThrow();
+    expect(await named('paging-20')).toBe(absoluteUrl(shareImageUrl({ id: 'paging-20' }), site.url));
+    await expect(readFile(join(temp.dir, 'dist', shareImageUrl({ id: 'paging-20' })))).resolves.toBeTruthy();
+    // A profile keeps its card whatever its age.
+    expect(await named('laomo-liu-yi')).toBe(absoluteUrl(shareImageUrl({ id: 'laomo-liu-yi' }), site.url));
   });
 
   test('the meta line shows time, 来源 and 作者 when given', async () => {

@@ -1,4 +1,5 @@
 // The production server: deploy/nginx.conf serving dist/ through Debian's nginx.
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminUrl, articleUrl } from '../../src/site/urls.ts';
@@ -31,12 +32,16 @@ describe('nginx', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
   });
 
-  test('sends precompressed brotli and gzip, and caches hashed assets for a year', async () => {
+  test('sends precompressed brotli and gzip, pages gzipped on the fly, and caches hashed assets for a year', async () => {
     const css = (await readdir('dist/_astro')).find((f) => f.endsWith('.css'))!;
     const br = await get(`/_astro/${css}`, { 'Accept-Encoding': 'br' });
     expect(br.headers.get('content-encoding')).toBe('br');
     expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(br.headers.get('content-security-policy')).toBeTruthy();
+    expect((await get(`/_astro/${css}`, { 'Accept-Encoding': 'gzip' })).headers.get('content-encoding')).toBe('gzip');
+    // A page has a brotli copy only; a client without brotli gets it gzipped by nginx.
+    expect(existsSync('dist/index.html.br')).toBe(true);
+    expect(existsSync('dist/index.html.gz')).toBe(false);
     const gz = await get('/', { 'Accept-Encoding': 'gzip' });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect(await gz.text()).toContain('辽宁省纺织服装协会');

@@ -39,6 +39,7 @@ describe('siteRoutes', () => {
       'article /news/newer/',
       'article /news/older/',
       'awaiting /news/waiting/',
+      'sitemap /sitemap-1.xml',
     ]);
   });
 

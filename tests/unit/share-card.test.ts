@@ -12,6 +12,7 @@ import {
   parseUnicodeRanges,
   shareCards,
   siteCard,
+  articlesWithCards,
 } from '../../src/share-card/card.ts';
 import { buildVisibility } from '../../src/site/articles.ts';
 import { shareImageUrl } from '../../src/site/urls.ts';
@@ -76,6 +77,42 @@ describe('shareCards', () => {
   test('dev also has the cards of drafts and scheduled articles, which it previews', () => {
     const names = shareCards(entries, site, buildVisibility(true, now)).map((c) => c.name);
     expect(names).toEqual(['_site', 'laomo-liu-yi', 'draft', 'scheduled']);
+  });
+});
+
+describe('articlesWithCards', () => {
+  const now = new Date('2024-06-01T00:00:00+08:00');
+  const news = (id: string, date: string, extra: Record<string, unknown> = {}) =>
+    article(id, { title: id, date, column: '协会动态', ...extra });
+  const entries = [
+    news('oldest', '2020-01-01'),
+    news('old-featured', '2020-02-01', { featured: true }),
+    news('older', '2021-01-01'),
+    news('newer', '2023-01-01'),
+    news('newest', '2024-01-01'),
+    news('old-cover', '2019-01-01', { cover: './a.jpg', coverAlt: '封面' }),
+    article('old-profile', {
+      title: '劳模',
+      date: '2019-06-01',
+      column: '劳模风采',
+      person: { name: '刘毅', honour: '全国纺织工业劳动模范' },
+    }),
+  ];
+  const limited = { ...site, shareCardLimit: 2 };
+
+  test('the newest articles get a card, and featured articles and profiles whatever their age', () => {
+    const ids = articlesWithCards(entries, limited, buildVisibility(false, now));
+    expect([...ids].sort()).toEqual(['newer', 'newest', 'old-featured', 'old-profile']);
+  });
+
+  test('the build draws exactly those cards, and the site card', () => {
+    const names = shareCards(entries, limited, buildVisibility(false, now)).map((c) => c.name);
+    expect(names.sort()).toEqual(['_site', 'newer', 'newest', 'old-featured', 'old-profile']);
+  });
+
+  test('with the default limit a site of this size draws a card for every article without a cover', () => {
+    expect(site.shareCardLimit).toBeGreaterThanOrEqual(1000);
+    expect(articlesWithCards(entries, site, buildVisibility(false, now)).size).toBe(6);
   });
 });
 

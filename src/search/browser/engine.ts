@@ -250,18 +250,20 @@ export async function runQuery(query: Query): Promise<Outcome> {
   const found = new Map<string, PagefindResult>();
   const tiersFor = async (terms: string[]): Promise<Hit[][]> => {
     const byPage = new Map<string, Hit>();
+    // Summed in place: a common term adds every page of the site.
     const add = (id: string, r: PagefindResult, hit: Partial<Hit>, words: string[]): void => {
       found.set(id, r);
-      const h = byPage.get(id) ?? { id, score: 0, exact: 0, covered: 0, pieces: 0, gap: 0, awaiting: isAwaiting(id) };
-      byPage.set(id, {
-        ...h,
-        score: h.score + (hit.score ?? 0),
-        exact: h.exact + (hit.exact ?? 0),
-        covered: h.covered! + (hit.covered ?? 0),
-        pieces: h.pieces! + (hit.pieces ?? 0),
-        gap: h.gap! + (hit.gap ?? 0),
-        words: [...(h.words ?? []), ...words],
-      });
+      let h = byPage.get(id) as Required<Hit> | undefined;
+      if (!h) {
+        h = { id, score: 0, exact: 0, covered: 0, pieces: 0, gap: 0, awaiting: isAwaiting(id), words: [] };
+        byPage.set(id, h);
+      }
+      h.score += hit.score ?? 0;
+      h.exact += hit.exact ?? 0;
+      h.covered += hit.covered ?? 0;
+      h.pieces += hit.pieces ?? 0;
+      h.gap += hit.gap ?? 0;
+      h.words.push(...words);
     };
     for (const term of terms) {
       const whole = await termPages(term);

@@ -51,21 +51,19 @@ export function rankHits(tiers: Hit[][], byScore = true, order = tiers.map((_, t
   const seen = new Set<string>();
   const ranked: RankedHit[] = [];
   order.forEach((tier) => {
-    const hits = tiers[tier] ?? [];
-    const fresh = hits
-      .map((hit, order) => ({ hit, order }))
-      .filter(({ hit }) => !seen.has(hit.id))
+    // Array sort is stable: hits equal on every criterion keep the order they came in.
+    const fresh = (tiers[tier] ?? [])
+      .filter((hit) => !seen.has(hit.id))
       .sort(
-        ({ hit: a, order: oa }, { hit: b, order: ob }) =>
+        (a, b) =>
           b.exact - a.exact ||
           (b.covered ?? 0) - (a.covered ?? 0) ||
           (a.pieces ?? 0) - (b.pieces ?? 0) ||
           (a.gap ?? 0) - (b.gap ?? 0) ||
           Number(a.awaiting ?? false) - Number(b.awaiting ?? false) ||
-          (byScore ? b.score - a.score : 0) ||
-          oa - ob,
+          (byScore ? b.score - a.score : 0),
       );
-    for (const { hit } of fresh) {
+    for (const hit of fresh) {
       seen.add(hit.id);
       ranked.push({
         id: hit.id,
