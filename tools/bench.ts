@@ -163,8 +163,8 @@ try {
     peakMemoryBytes: result.peak,
     pagesPerSecond: pages / (result.ms / 1000),
     // What a deploy copies: every file, the compressed copies and share cards included.
-    distAllBytes: folderBytes(dist),
-    shareCardBytes: folderBytes(dist, (f) => f.endsWith('/share.png')),
+    distAllBytes: await folderBytes(dist),
+    shareCardBytes: await folderBytes(dist, (f) => f.endsWith('/share.png')),
   };
   const buildRows = {
     'build + index (s)': buildFigures.buildSeconds.toFixed(1),
