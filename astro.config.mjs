@@ -4,10 +4,10 @@ import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import search from './src/integrations/search.ts';
-import deploy from './src/integrations/deploy.ts';
-import contentChecks from './src/integrations/content-checks.ts';
-import shareCards from './src/integrations/share-cards.ts';
+import search from './src/search/build/integration.ts';
+import deploy from './src/build/deploy.ts';
+import contentChecks from './src/content-checks/integration.ts';
+import shareCards from './src/share-card/integration.ts';
 import { articleProcessor } from './src/content-safety/pipeline.ts';
 import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
@@ -27,8 +27,8 @@ export default defineConfig({
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
-  // Pictures in articles get the column's width at most and a srcset (src/lib/article-image.ts).
-  image: { service: { entrypoint: './src/integrations/image-service.ts' } },
+  // Pictures in articles get the column's width at most and a srcset (src/site/article-image.ts).
+  image: { service: { entrypoint: './src/build/image-service.ts' } },
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
   vite: {
     plugins: [tailwindcss(), cmsWithoutCodeHighlighting()],

@@ -24,7 +24,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/scripts/*.js'],
+    // Site rules run in every page and in unit tests, browser code in the reader's browser and
+    // search/shared/ in both: none may lean on Node, so each stays testable and shippable.
+    files: ['src/site/**', 'src/search/shared/**', 'src/search/browser/**', 'src/schemas/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'url', 'util'],
+              message:
+                'Site rules and browser code import nothing of Node: do file work in src/build/ or an integration.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/site/browser/*.js'],
     rules: { 'no-var': 'off' },
   },
 );

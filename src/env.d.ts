@@ -5,7 +5,7 @@
 declare const __PREVIEW_UNPUBLISHED__: boolean;
 
 /**
- * How many shards the search index has (see lib/search-shards.ts): set by the search
+ * How many shards the search index has (see search/shared/shards.ts): set by the search
  * integration when it bundles the browser code.
  */
 declare const __SEARCH_SHARDS__: number;

@@ -3,7 +3,7 @@
 // form with the label and hint written beside it in the schema (`.meta({ title, description })`).
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
-import { articleSchema } from '../schemas/article.ts';
+import { ARTICLES_FOLDER, articleSchema } from '../schemas/article.ts';
 import type { CmsBackend, SiteConfig } from '../schemas/site.ts';
 
 /** A form field of the CMS (only the options we use). */
@@ -210,7 +210,7 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
   const byName = (name: string) => fields.find((f) => f.name === name)!;
   const column = byName('column');
   const shared = {
-    folder: 'content/articles',
+    folder: ARTICLES_FOLDER,
     path: ENTRY_PATH,
     extension: 'md',
     format: 'frontmatter',
@@ -282,7 +282,7 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
     backend: cmsBackend(site.cms, site.url),
     site_url: site.url,
     display_url: site.url,
-    media_folder: 'content/articles',
+    media_folder: ARTICLES_FOLDER,
     public_folder: '',
     // Pictures come from the editor's computer only: stock photo services are other hosts.
     media_libraries: { default: { config: { max_file_size: 20_000_000 } }, stock_assets: false },

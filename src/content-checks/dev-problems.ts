@@ -1,7 +1,7 @@
 // The content checks' latest findings, for the dev preview to show on the pages themselves:
 // the checks run in the dev server's process (an integration), the pages in Vite's module
 // runner in that same process, so the findings are kept on globalThis, not in a module.
-import type { Problem } from '../lib/content-checks.ts';
+import type { Problem } from './article-checks.ts';
 
 const KEY = Symbol.for('lnga.content-problems');
 type Store = { problems: Problem[] };

@@ -5,8 +5,9 @@
 // A build never gets here with such an article: the content checks stop it first.
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { articleIdFromPath } from '../lib/slug.ts';
+import { articleIdFromPath } from '../site/slug.ts';
 import { site } from '../site.config.ts';
+import { ARTICLES_FOLDER } from '../schemas/article.ts';
 
 /** Front matter a broken article is previewed with: what of its own still reads, else defaults. */
 export function previewStandIn(data: Record<string, unknown>, id: string): Record<string, unknown> {
@@ -23,7 +24,7 @@ type GlobContext = LoaderContext & { entryTypes: Map<string, EntryType> };
 export function articleLoader(): Loader {
   const inner = glob({
     pattern: '**/*.{md,mdx}',
-    base: './content/articles',
+    base: `./${ARTICLES_FOLDER}`,
     generateId: ({ entry }) => articleIdFromPath(entry),
   });
   return {

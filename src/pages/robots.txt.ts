@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, searchUrl, sitemapUrl } from '../lib/urls.ts';
+import { absoluteUrl, searchUrl, sitemapUrl } from '../site/urls.ts';
 import { site } from '../site.config.ts';
 
 // The search page itself may be found; its result addresses (/search/?q=…) are endless

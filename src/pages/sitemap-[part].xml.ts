@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildVisibility } from '../lib/articles.ts';
-import { siteSitemapEntries, sitemapParts, sitemapXml } from '../lib/sitemap.ts';
+import { buildVisibility } from '../site/articles.ts';
+import { siteSitemapEntries, sitemapParts, sitemapXml } from '../site/sitemap.ts';
 import { site } from '../site.config.ts';
 
 // One sitemap of at most 50,000 addresses, named by the index at /sitemap.xml.

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildVisibility } from '../lib/articles.ts';
-import { siteSitemapEntries, sitemapIndexXml, sitemapParts } from '../lib/sitemap.ts';
-import { absoluteUrl, sitemapUrl } from '../lib/urls.ts';
+import { buildVisibility } from '../site/articles.ts';
+import { siteSitemapEntries, sitemapIndexXml, sitemapParts } from '../site/sitemap.ts';
+import { absoluteUrl, sitemapUrl } from '../site/urls.ts';
 import { site } from '../site.config.ts';
 
-// The sitemap index: names /sitemap-1.xml, /sitemap-2.xml, … (see lib/sitemap.ts).
+// The sitemap index: names /sitemap-1.xml, /sitemap-2.xml, … (see site/sitemap.ts).
 export const GET: APIRoute = async () => {
   const entries = siteSitemapEntries(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__), site);
   const parts = sitemapParts(entries).map((part, i) => ({

@@ -1,8 +1,11 @@
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
-import { parseBeijingDate } from '../lib/dates.ts';
+import { parseBeijingDate } from '../site/dates.ts';
 import { site } from '../site.config.ts';
 import { IMAGE_EXTENSIONS, isImageAddress } from '../content-safety/sanitize.ts';
+
+/** Where the articles live, from the project root: the loader, the checks, the editors' commands and the back office. */
+export const ARTICLES_FOLDER = 'content/articles';
 
 const columnNames = site.columns.map((c) => c.name);
 

@@ -83,7 +83,7 @@ export const siteSchema = z
     pageSize: z.number().int().min(5).default(20),
     /**
      * How many of the newest articles get a share card drawn for them (featured articles and
-     * profiles always do); older ones share the site's card. See lib/share-card.ts.
+     * profiles always do); older ones share the site's card. See share-card/card.ts.
      */
     shareCardLimit: z.number().int().min(0).default(2000),
     /** Items in the RSS feed. */

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { adminUrl, articleUrl, attachmentUrl, feedUrl, galleryUrl, homeUrl } from '../../src/lib/urls.ts';
+import { serveStatic } from '../../src/build/serve.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { adminUrl, articleUrl, attachmentUrl, feedUrl, galleryUrl, homeUrl } from '../../src/site/urls.ts';
 import { startDev, stopDev } from './support/dev.ts';
 import {
   copyBrowserFilesTo,

@@ -2,9 +2,9 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { articleImageSizes } from '../../src/lib/article-image.ts';
-import { articleUrl } from '../../src/lib/urls.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { articleImageSizes } from '../../src/site/article-image.ts';
+import { articleUrl } from '../../src/site/urls.ts';
 import { useBrowser } from './support/page.ts';
 
 /** A camera-sized picture: a gradient with grain, so it compresses as a photo does. */

@@ -1,4 +1,4 @@
-// `npm run build` (scripts/build.ts) in a copy of the site: one build at a time, dist/
+// `npm run build` (src/build/build.ts) in a copy of the site: one build at a time, dist/
 // switched whole, and the public address checked and reported.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { readdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { sitemapPages } from '../../src/lib/sitemap.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { sitemapPages } from '../../src/site/sitemap.ts';
 
 let temp: TempSite;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
 
 const git = promisify(execFile);
 

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { articleUrl } from '../../src/lib/urls.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { articleUrl } from '../../src/site/urls.ts';
 import { useBrowser } from './support/page.ts';
 
 describe('an article with unsafe markup', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleUrl, columnUrl, galleryUrl } from '../../src/lib/urls.ts';
+import { articleUrl, columnUrl, galleryUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { useBrowser } from './support/page.ts';

@@ -4,9 +4,9 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
 import { startDev as dev, stopDev } from './support/dev.ts';
-import { articleUrl, shareImageUrl } from '../../src/lib/urls.ts';
+import { articleUrl, shareImageUrl } from '../../src/site/urls.ts';
 
 describe('search in dev mode', () => {
   const children: ChildProcess[] = [];

@@ -3,8 +3,8 @@
 // page, and clears it when the file is fixed, without a restart.
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { articleUrl } from '../../src/lib/urls.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { articleUrl } from '../../src/site/urls.ts';
 import { startDev, stopDev } from './support/dev.ts';
 import { useBrowser } from './support/page.ts';
 

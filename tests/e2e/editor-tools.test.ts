@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { articleUrl } from '../../src/lib/urls.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { articleUrl } from '../../src/site/urls.ts';
 import { awkwardWordDraft, DRAFT, wordDraft } from '../fixtures/word-draft.ts';
 import { useBrowser } from './support/page.ts';
 

@@ -1,6 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, articleUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl, articleUrl, feedUrl, searchUrl, sitemapUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { base } from './support/page.ts';

@@ -3,10 +3,10 @@ import { PNG } from 'pngjs';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { absoluteUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, shareImageUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, shareImageUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
 
 const fixture = (name: string): Promise<string> => readFile(join('tests/fixtures', name), 'utf8');
 const column = site.columns.find((c) => c.name === '协会动态')!;
@@ -316,7 +316,7 @@ describe('a mistake in an article', () => {
 describe('share cards', () => {
   /** A page of its own naming the share picture at `src`. */
   const pageNaming = (src: string): string =>
-    `---\nimport BaseLayout from '../layouts/BaseLayout.astro';\nimport { SHARE_IMAGE } from '../lib/share-card.ts';\n---\n\n` +
+    `---\nimport BaseLayout from '../layouts/BaseLayout.astro';\nimport { SHARE_IMAGE } from '../share-card/card.ts';\n---\n\n` +
     `<BaseLayout title="测试" image={{ src: '${src}', ...SHARE_IMAGE, alt: '测试' }}><p>测试</p></BaseLayout>\n`;
 
   test('a page naming a card no article has stops the build; one the plan lacks is drawn then; the build warns of characters the font lacks', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { serveStatic } from '../../scripts/serve.ts';
+import { serveStatic } from '../../src/build/serve.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@
 // best practices and SEO do not depend on the machine's speed, so they must stay at 100 here;
 // performance is measured by npm run lighthouse and the bench, since a busy shared CPU moves it.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { auditSite, failingLines, type AuditedPage } from '../../scripts/lighthouse.ts';
+import { auditSite, failingLines, type AuditedPage } from '../../tools/lighthouse.ts';
 
 let pages: AuditedPage[];
 beforeAll(async () => {

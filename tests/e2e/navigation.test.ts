@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleUrl, columnUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
+import { articleUrl, columnUrl, homeUrl, searchUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
 
@@ -128,6 +128,14 @@ describe('article tools', () => {
   test('prints the article only', async () => {
     const page = await (await browser.context()).newPage();
     await page.goto(articleUrl({ id: 'laomo-liu-yi' }));
+    const left = [
+      page.getByRole('banner'),
+      page.getByRole('contentinfo'),
+      page.getByRole('region', { name: '相关新闻' }),
+      page.getByRole('button', { name: '打印' }),
+    ];
+    // Each is on the screen first: hidden in print must not pass for an element renamed or gone.
+    for (const element of left) await expect(element.isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('banner').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('contentinfo').isVisible()).resolves.toBe(false);

@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminUrl, articleUrl } from '../../src/lib/urls.ts';
+import { adminUrl, articleUrl } from '../../src/site/urls.ts';
 import { useBrowser } from './support/page.ts';
-import { startNginx, type Nginx } from '../../scripts/nginx.ts';
+import { startNginx, type Nginx } from '../support/nginx.ts';
 import { rawRequest } from '../support/raw-http.ts';
 
 let nginx: Nginx;

@@ -5,7 +5,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, siteEnv, type TempSite } from '../../scripts/temp-site.ts';
+import { createTempSite, siteEnv, type TempSite } from '../support/temp-site.ts';
 
 const SCRIPT = '发布.sh';
 

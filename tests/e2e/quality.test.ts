@@ -1,35 +1,32 @@
 // Whole-site checks over the built dist/: valid HTML, no broken internal link, no axe
 // violation (WCAG 2.1 A/AA), and nothing lost between content/ and what readers reach.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { adminUrl, articleUrl, columnUrl, feedUrl, searchUrl } from '../../src/lib/urls.ts';
-import { sitemapPages } from '../../src/lib/sitemap.ts';
+import { files } from '../../src/build/files.ts';
+import { addressOfFile, filesOfAddress } from '../../src/build/dist-files.ts';
+import { adminUrl, articleUrl, columnUrl, feedUrl, searchUrl } from '../../src/site/urls.ts';
+import { sitemapPages } from '../../src/site/sitemap.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { base, useBrowser } from './support/page.ts';
 
 const DIST = 'dist';
 
-async function htmlFiles(dir = DIST): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) return path === join(DIST, 'pagefind') ? [] : htmlFiles(path);
-      return e.name.endsWith('.html') ? [path] : [];
-    }),
-  );
-  return nested.flat();
+/** Every HTML file of dist/ but Pagefind's. */
+async function htmlFiles(): Promise<string[]> {
+  const found: string[] = [];
+  for await (const path of files(DIST))
+    if (path.endsWith('.html') && !path.startsWith(join(DIST, 'pagefind', ''))) found.push(path);
+  return found;
 }
 
 /** The file a site path is served from, or null. */
 async function served(path: string): Promise<string | null> {
-  const clean = decodeURIComponent(path.split(/[?#]/)[0] ?? '/');
-  for (const candidate of [join(DIST, clean), join(DIST, clean, 'index.html')]) {
+  for (const candidate of filesOfAddress(DIST, path)) {
     try {
       if ((await stat(candidate)).isFile()) return candidate;
     } catch {
@@ -39,7 +36,7 @@ async function served(path: string): Promise<string | null> {
   return null;
 }
 
-const pathOf = (file: string): string => '/' + file.slice(DIST.length + 1).replace(/index\.html$/, '');
+const pathOf = (file: string): string => addressOfFile(DIST, file);
 
 describe('built pages', () => {
   test('every page is valid HTML', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { articleUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
+import { articleUrl, homeUrl, searchUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { useBrowser } from './support/page.ts';
-import { TIMED_PAGEFIND, type PagefindCall } from '../../scripts/search-probe.ts';
-import { termQuery, termWords } from '../../src/lib/search-tokens.ts';
+import { TIMED_PAGEFIND, type PagefindCall } from '../../tools/search-probe.ts';
+import { termQuery, termWords } from '../../src/search/shared/tokens.ts';
 
 const browser = useBrowser();
 const liuYi = articleUrl({ id: 'laomo-liu-yi' });

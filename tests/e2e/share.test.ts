@@ -15,7 +15,7 @@ import {
   homeUrl,
   searchUrl,
   shareImageUrl,
-} from '../../src/lib/urls.ts';
+} from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { useBrowser } from './support/page.ts';
@@ -91,6 +91,8 @@ describe('the share bar under the 刘毅 profile', () => {
     const page = await (await browser.context()).newPage();
     await page.goto(articleUrl(LIU_YI));
     const code = page.getByRole('img', { name: '本文网址的二维码' });
+    // There, closed: hidden is only worth asserting of an element that exists.
+    await expect(page.getByRole('img', { name: '本文网址的二维码', includeHidden: true }).count()).resolves.toBe(1);
     await expect(code.isVisible()).resolves.toBe(false);
     await page.locator('summary', { hasText: '微信' }).focus();
     await page.keyboard.press('Enter');
@@ -105,6 +107,8 @@ describe('the share bar under the 刘毅 profile', () => {
   test('the QR code prints with its caption, opened or not, and the buttons do not', async () => {
     const page = await (await browser.context()).newPage();
     await page.goto(articleUrl(LIU_YI));
+    // The buttons are there on screen, so their absence in print is the stylesheet's doing.
+    await expect(page.getByRole('link', { name: '微博' }).isVisible()).resolves.toBe(true);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('img', { name: '本文网址的二维码' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('用微信“扫一扫”打开本文').isVisible()).resolves.toBe(true);

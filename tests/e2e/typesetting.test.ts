@@ -2,8 +2,8 @@
 // heading, headline, link, notice or paragraph, at any width from 320 px up.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTempSite, type TempSite } from '../../scripts/temp-site.ts';
-import { articleUrl, columnUrl, galleryUrl, homeUrl, searchUrl } from '../../src/lib/urls.ts';
+import { createTempSite, type TempSite } from '../support/temp-site.ts';
+import { articleUrl, columnUrl, galleryUrl, homeUrl, searchUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { loneCharacters } from './support/lone-characters.ts';
 import { useBrowser } from './support/page.ts';

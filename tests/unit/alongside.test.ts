@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { finishAlongside, pendingFolders, runAlongside } from '../../src/integrations/alongside.ts';
+import { finishAlongside, pendingFolders, runAlongside } from '../../src/build/alongside.ts';
 
 describe('runAlongside', () => {
   test('names the folders still being written until the work is finished', async () => {

@@ -1,6 +1,6 @@
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { chooseSlug, newArticleBody, renderArticle, renderFrontMatter } from '../../src/lib/article-file.ts';
+import { chooseSlug, newArticleBody, renderArticle, renderFrontMatter } from '../../editor/article-file.ts';
 import { schema } from './fixtures.ts';
 
 const front = (text: string): Record<string, unknown> =>

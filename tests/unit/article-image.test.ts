@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleImageOptions, articleImageSizes, type ImageRequest } from '../../src/lib/article-image.ts';
+import { articleImageOptions, articleImageSizes, type ImageRequest } from '../../src/site/article-image.ts';
 
 const source = (width: number, height: number) => ({ src: '/a.png', width, height, format: 'png' });
 /** What Astro asks of a Markdown image: its own size, nothing else. */

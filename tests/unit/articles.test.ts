@@ -2,13 +2,16 @@ import { describe, expect, test } from 'vitest';
 import {
   articlesInColumn,
   columnOf,
+  isAwaitingText,
   isPublished,
   listedArticles,
   neighbours,
   profiles,
   publishedArticles,
+  previewStatus,
   shortTitle,
-} from '../../src/lib/articles.ts';
+  statusOf,
+} from '../../src/site/articles.ts';
 import { site } from '../../src/site.config.ts';
 import { article } from './fixtures.ts';
 
@@ -35,6 +38,31 @@ describe('isPublished', () => {
     expect(isPublished(draft, dev)).toBe(true);
     expect(isPublished(future, dev)).toBe(false);
     expect(isPublished(awaitingA, dev)).toBe(false);
+  });
+});
+
+describe('statusOf', () => {
+  const draftAwaiting = article(
+    'draft-await',
+    { title: '待补草稿', column: '协会动态', awaitingText: true, draft: true },
+    '',
+  );
+  test('is the one publication rule: the others say what it says', () => {
+    const entries = [older, draft, future, awaitingA, draftAwaiting];
+    expect(entries.map((a) => statusOf(a.data, now))).toEqual(['published', 'draft', 'scheduled', 'awaiting', 'draft']);
+    expect(entries.map((a) => statusOf(a.data, now, dev))).toEqual([
+      'published',
+      'published',
+      'scheduled',
+      'awaiting',
+      'awaiting',
+    ]);
+    for (const visibility of [live, dev])
+      for (const a of entries) {
+        expect(isPublished(a, visibility), a.id).toBe(statusOf(a.data, now, visibility) === 'published');
+        expect(isAwaitingText(a, visibility), a.id).toBe(statusOf(a.data, now, visibility) === 'awaiting');
+      }
+    expect(entries.map((a) => previewStatus(a, now))).toEqual([undefined, 'draft', 'scheduled', undefined, 'draft']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeAttachment, formatBytes } from '../../src/lib/attachments.ts';
+import { attachmentPath, describeAttachment, formatBytes } from '../../src/site/attachments.ts';
 import { problems, schema } from './fixtures.ts';
 
 describe('formatBytes', () => {
@@ -43,5 +43,17 @@ describe('attachments in front matter', () => {
       expect.stringMatching(/^attachments\.1\.file: 附件/),
       expect.stringMatching(/^attachments\.2: 未知字段：tilte。请检查拼写（如 file、title）/),
     ]);
+  });
+});
+
+describe('attachmentPath', () => {
+  test('finds an attachment beside its article file', () => {
+    expect(attachmentPath({ filePath: 'content/articles/2024/a/index.md' }, './表.xlsx')).toBe(
+      'content/articles/2024/a/表.xlsx',
+    );
+    expect(attachmentPath({ filePath: 'content/articles/b.md' }, 'files/通知.pdf')).toBe(
+      'content/articles/files/通知.pdf',
+    );
+    expect(attachmentPath({}, './c.pdf')).toBe('c.pdf');
   });
 });

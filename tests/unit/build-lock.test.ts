@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { acquireBuildLock, isRunning, type LockHolder } from '../../scripts/build-lock.ts';
+import { acquireBuildLock, isRunning, type LockHolder } from '../../src/build/build-lock.ts';
 
 let dir: string;
 let lock: string;

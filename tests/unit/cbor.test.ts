@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCbor, encodeCbor, type CborValue } from '../../src/lib/cbor.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../src/search/build/cbor.ts';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { statusOf } from '../../src/lib/articles.ts';
+import { pageFiles } from '../../src/build/files.ts';
+import { statusOf } from '../../src/site/articles.ts';
+import { feedUrl, galleryUrl, homeUrl, searchUrl, sitemapUrl } from '../../src/site/urls.ts';
 import {
   checkArticle,
   duplicateAddresses,
@@ -7,7 +9,7 @@ import {
   readArticle,
   siteAddresses,
   type CheckContext,
-} from '../../src/lib/content-checks.ts';
+} from '../../src/content-checks/article-checks.ts';
 
 const FILE = 'content/articles/2024/a.md';
 const front = (fields = 'title: 标题\ndate: 2024-02-01\ncolumn: 协会动态') => `---\n${fields}\n---\n`;
@@ -195,7 +197,7 @@ describe('siteAddresses', () => {
   const site = { columns: [{ name: '协会动态', slug: 'xh', description: '.', order: 1 }], pageSize: 1 };
 
   test('holds what a build publishes: articles, attachments, column pages, public files', () => {
-    const built = siteAddresses(entries, site, { now, dev: false, publicFiles: ['favicon.svg'] });
+    const built = siteAddresses(entries, site, { now, dev: false, publicFiles: ['favicon.svg'], pageFiles: [] });
     expect([...built].filter((a) => /news|column|favicon/.test(a))).toEqual([
       '/column/xh/',
       '/column/xh/rss.xml',
@@ -204,10 +206,28 @@ describe('siteAddresses', () => {
       '/news/d/',
       '/favicon.svg',
     ]);
-    const dev = siteAddresses(entries, site, { now, dev: true, publicFiles: [] });
+    const dev = siteAddresses(entries, site, { now, dev: true, publicFiles: [], pageFiles: [] });
     expect([...dev].filter((a) => /news|column/.test(a))).toContain('/column/xh/3/');
     expect(dev).toContain('/news/b/');
     expect(dev).toContain('/news/c/');
+  });
+
+  test('holds the pages of src/pages, at the addresses urls.ts builds for them', async () => {
+    const built = siteAddresses(entries, site, { now, dev: false, publicFiles: [], pageFiles: await pageFiles('.') });
+    for (const address of [homeUrl(), galleryUrl(), searchUrl(), feedUrl(), sitemapUrl(), '/robots.txt'])
+      expect(built, address).toContain(address);
+  });
+
+  test('a page added to src/pages makes editor links to it valid: about.astro is /about/', async () => {
+    const text = front() + '\n请看[协会简介](/about/)。\n';
+    const pages = await pageFiles('.');
+    expect(pages).not.toContain('about.astro');
+    const linkProblems = (files: string[]) => {
+      const addresses = siteAddresses(entries, site, { now, dev: false, publicFiles: [], pageFiles: files });
+      return checkArticle({ file: FILE, text }, { ...context(), addresses }).map((p) => p.message);
+    };
+    expect(linkProblems(pages)).toEqual([expect.stringContaining('站内链接「/about/」')]);
+    expect(linkProblems([...pages, 'about.astro'])).toEqual([]);
   });
 
   test('statusOf tells drafts, scheduled and awaiting entries apart', () => {

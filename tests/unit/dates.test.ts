@@ -6,7 +6,7 @@ import {
   formatIsoDay,
   parseBeijingDate,
   parseChineseDay,
-} from '../../src/lib/dates.ts';
+} from '../../src/site/dates.ts';
 
 describe('parseBeijingDate', () => {
   test('reads a day as midnight in Beijing', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { adminHeaders, markExternalLinks, scriptHashes, securityHeaders } from '../../src/integrations/deploy.ts';
+import { adminHeaders, markExternalLinks, scriptHashes, securityHeaders } from '../../src/build/deploy.ts';
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

@@ -8,7 +8,7 @@ import {
   importBody,
   MAMMOTH_OPTIONS,
   markSignoffs,
-} from '../../src/lib/docx-import.ts';
+} from '../../editor/docx-import.ts';
 import { DRAFT, NOTICE, noticeWordDraft, wordDraft } from '../fixtures/word-draft.ts';
 
 describe('importBody', () => {

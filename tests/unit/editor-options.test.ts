@@ -7,7 +7,7 @@ import {
   parseImportOptions,
   parseNewOptions,
   type Ask,
-} from '../../src/lib/editor-options.ts';
+} from '../../editor/editor-options.ts';
 import { site } from '../../src/site.config.ts';
 
 /** Answers from a list, as piped input would give them; records every question. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
-import { FAVICON_SIZES, faviconIco } from '../../src/lib/favicon.ts';
+import { FAVICON_SIZES, faviconIco } from '../../src/site/favicon.ts';
 
 /** The images of an .ico, read from its directory as Windows reads it. */
 function icoImages(ico: Buffer): { width: number; height: number; png: PNG }[] {

@@ -1,8 +1,8 @@
 import { getRssString } from '@astrojs/rss';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, test } from 'vitest';
-import type { PublishedArticle } from '../../src/lib/articles.ts';
-import { absoluteLinks, feedOptions } from '../../src/lib/feed.ts';
+import type { PublishedArticle } from '../../src/site/articles.ts';
+import { absoluteLinks, feedOptions } from '../../src/site/feed.ts';
 import { site } from '../../src/site.config.ts';
 import { article } from './fixtures.ts';
 

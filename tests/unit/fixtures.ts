@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
 import { articleSchema } from '../../src/schemas/article.ts';
-import type { Article } from '../../src/lib/articles.ts';
+import type { Article } from '../../src/site/articles.ts';
 
 /** Images are paths in unit tests; the build checks real files. */
 export const imageStub = (() => z.string()) as unknown as ImageFunction;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { generateArticles } from '../../scripts/generate-articles.ts';
+import { generateArticles } from '../../tools/generate-articles.ts';
 import { schema } from './fixtures.ts';
 import { load } from 'js-yaml';
 

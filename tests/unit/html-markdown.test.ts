@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToMarkdown } from '../../src/lib/html-markdown.ts';
+import { htmlToMarkdown } from '../../editor/html-markdown.ts';
 
 const md = (html: string): string => htmlToMarkdown(html).markdown;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { navigation } from '../../src/lib/navigation.ts';
+import { navigation } from '../../src/site/navigation.ts';
 import { site } from '../../src/site.config.ts';
 
 describe('navigation', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCbor, encodeCbor, type CborValue } from '../../src/lib/cbor.ts';
-import { indexTag, renamePages, slimFragment, unwrapPagefind, wrapPagefind } from '../../src/lib/pagefind-format.ts';
-import { isAwaiting } from '../../src/lib/search-shards.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../src/search/build/cbor.ts';
+import {
+  indexTag,
+  renamePages,
+  slimFragment,
+  unwrapPagefind,
+  wrapPagefind,
+} from '../../src/search/build/pagefind-format.ts';
+import { isAwaiting } from '../../src/search/shared/shards.ts';
 
 // Pagefind 1.6's metadata: version, pages [hash, words, fragment group], index chunks, filters, sorts, meta fields.
 const meta: CborValue = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageWindow, paginate } from '../../src/lib/pagination.ts';
+import { pageWindow, paginate } from '../../src/site/pagination.ts';
 
 describe('paginate', () => {
   test('splits into pages with number, count and total', () => {

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, test } from 'vitest';
-import { qrCode } from '../../src/lib/qr.ts';
+import { qrCode } from '../../src/site/qr.ts';
 
 /** Paints the path's strokes (`M x y.5 h n`, then `m dx 0 h n` along the row) into RGBA pixels. */
 function paint(path: string, size: number, scale = 4): Uint8ClampedArray {

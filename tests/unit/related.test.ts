@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { relatedFinder, relatedScore } from '../../src/lib/related.ts';
-import { seededRandom } from '../../scripts/seeded-random.ts';
+import { relatedFinder, relatedScore } from '../../src/site/related.ts';
+import { seededRandom } from '../../tools/seeded-random.ts';
 import { article } from './fixtures.ts';
-import type { Article } from '../../src/lib/articles.ts';
+import type { Article } from '../../src/site/articles.ts';
 
 const person = { name: '刘毅', honour: '全国纺织工业劳动模范' };
 const base = article('base', {

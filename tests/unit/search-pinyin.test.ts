@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { pinyinIndexWords } from '../../src/lib/search-pinyin.ts';
-import { PINYIN_MARK } from '../../src/lib/search-tokens.ts';
+import { pinyinIndexWords } from '../../src/search/build/pinyin.ts';
+import { PINYIN_MARK } from '../../src/search/shared/tokens.ts';
 
 /** True when a query word finds the text, as Pagefind matches it: a prefix of an indexed word. */
 const finds = (text: string, query: string): boolean =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { coverTerm, excerptHtml, hasRun, matchRanges, rankHits } from '../../src/lib/search-rank.ts';
-import { indexTokens, termQuery } from '../../src/lib/search-tokens.ts';
+import { coverTerm, excerptHtml, hasRun, matchRanges, rankHits } from '../../src/search/shared/rank.ts';
+import { indexTokens, termQuery } from '../../src/search/shared/tokens.ts';
 
 describe('rankHits', () => {
   test('puts pages holding the whole term before pages holding its pairs apart', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extractRecord, recordHtml, resultMeta } from '../../src/lib/search-record.ts';
-import { indexTokens } from '../../src/lib/search-tokens.ts';
+import { extractRecord, recordHtml, resultMeta } from '../../src/search/build/record.ts';
+import { indexTokens } from '../../src/search/shared/tokens.ts';
 
 const page = `<!doctype html><html lang="zh-CN"><body><nav>导航不算</nav>
 <article><div data-pagefind-body data-search-column="劳模风采" data-search-date="2022-07-12">

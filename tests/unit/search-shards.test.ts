@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planShards, shardPath } from '../../src/lib/search-shards.ts';
+import { planShards, shardPath } from '../../src/search/shared/shards.ts';
 
 const page = (n: number, date: string) => ({ url: `/news/a${n}/`, date });
 

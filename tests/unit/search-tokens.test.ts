@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasRun } from '../../src/lib/search-rank.ts';
+import { hasRun } from '../../src/search/shared/rank.ts';
 import {
   characterTokens,
   hasHan,
@@ -12,7 +12,7 @@ import {
   positionalPairs,
   termQuery,
   termWords,
-} from '../../src/lib/search-tokens.ts';
+} from '../../src/search/shared/tokens.ts';
 
 /** True when the phrase stands in the token list side by side, in order. */
 function holds(tokens: string[], phrase: string[]): boolean {

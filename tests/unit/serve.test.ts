@@ -11,7 +11,7 @@ import {
   parseHeaderRules,
   parseRequestPath,
   serveStatic,
-} from '../../scripts/serve.ts';
+} from '../../src/build/serve.ts';
 import { rawRequest, type RawReply } from '../support/raw-http.ts';
 
 const HEADERS = `/*

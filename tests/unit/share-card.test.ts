@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { PublishedArticle } from '../../src/lib/articles.ts';
+import type { PublishedArticle } from '../../src/site/articles.ts';
 import {
   articleCard,
   cardTree,
@@ -13,9 +13,9 @@ import {
   shareCards,
   siteCard,
   articlesWithCards,
-} from '../../src/lib/share-card.ts';
-import { buildVisibility } from '../../src/lib/articles.ts';
-import { shareImageUrl } from '../../src/lib/urls.ts';
+} from '../../src/share-card/card.ts';
+import { buildVisibility } from '../../src/site/articles.ts';
+import { shareImageUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
 import { article } from './fixtures.ts';
 

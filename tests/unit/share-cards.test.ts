@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cardPool, costLine, poolSizes, type DrawnCard } from '../../src/integrations/share-cards.ts';
-import { siteCard } from '../../src/lib/share-card.ts';
+import { parseBuildOptions } from '../../src/build/options.ts';
+import { cardPool, costLine, poolSizes, type DrawnCard } from '../../src/share-card/integration.ts';
+import { siteCard } from '../../src/share-card/card.ts';
 import { site } from '../../src/site.config.ts';
 
 const dirs: string[] = [];
@@ -18,8 +19,14 @@ describe('poolSizes', () => {
     expect(poolSizes(1, undefined)).toEqual({ rendering: 1, after: 1 });
   });
   test('SHARE_CARD_WORKERS fixes the size', () => {
-    expect(poolSizes(2, '2')).toEqual({ rendering: 2, after: 2 });
-    expect(poolSizes(2, 'many')).toEqual({ rendering: 1, after: 2 });
+    expect(poolSizes(2, parseBuildOptions({ SHARE_CARD_WORKERS: '2' }, '/site').shareCardWorkers)).toEqual({
+      rendering: 2,
+      after: 2,
+    });
+    expect(poolSizes(2, parseBuildOptions({ SHARE_CARD_WORKERS: 'many' }, '/site').shareCardWorkers)).toEqual({
+      rendering: 1,
+      after: 2,
+    });
   });
 });
 

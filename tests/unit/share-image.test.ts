@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { CardNode, ShareCard } from '../../src/lib/share-card.ts';
+import type { CardNode, ShareCard } from '../../src/share-card/card.ts';
 import {
   cardFileName,
   cardNameOf,
@@ -11,7 +11,7 @@ import {
   fontsFor,
   removeStalePictures,
   shareImage,
-} from '../../src/lib/share-image.ts';
+} from '../../src/share-card/image.ts';
 import { site } from '../../src/site.config.ts';
 
 const LIU_YI = '劳模风采 | 全国纺织工业劳动模范——刘毅:不忘初心抓主业 一心一意谋发展';

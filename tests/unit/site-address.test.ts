@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { productionAddressProblem } from '../../src/lib/site-address.ts';
+import { productionAddressProblem } from '../../src/build/site-address.ts';
 
 describe('productionAddressProblem', () => {
   test('refuses the addresses of the machine itself, saying where to set the public one', () => {

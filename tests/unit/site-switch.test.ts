@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { leftovers, newBuildFolder, switchSite } from '../../scripts/site-switch.ts';
+import { leftovers, newBuildFolder, switchSite } from '../../src/build/site-switch.ts';
 
 let root: string;
 let dist: string;

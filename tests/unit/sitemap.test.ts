@@ -7,8 +7,8 @@ import {
   sitemapParts,
   sitemapXml,
   type SitemapEntry,
-} from '../../src/lib/sitemap.ts';
-import { buildVisibility } from '../../src/lib/articles.ts';
+} from '../../src/site/sitemap.ts';
+import { buildVisibility } from '../../src/site/articles.ts';
 import { site } from '../../src/site.config.ts';
 import { article } from './fixtures.ts';
 

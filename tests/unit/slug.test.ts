@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { articleIdFromPath, isSlug, nameSlug, slugify, uniqueSlug } from '../../src/lib/slug.ts';
+import { articleIdFromPath, isSlug, nameSlug, slugify, uniqueSlug } from '../../src/site/slug.ts';
 
 describe('articleIdFromPath', () => {
   test('uses the file name, whatever the folder', () => {

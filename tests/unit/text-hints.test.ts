@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fixText, textHints } from '../../src/lib/text-hints.ts';
+import { fixText, textHints } from '../../src/content-checks/text-hints.ts';
 
 const FILE = `---
 title: 刘毅:不忘初心 一心一意

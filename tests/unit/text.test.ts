@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { describe as describeText, paragraphsOf } from '../../src/lib/text.ts';
+import { describe as describeText, paragraphsOf } from '../../src/site/text.ts';
 
 const liuYi = readFileSync('content/articles/2022/laomo-liu-yi.mdx', 'utf8').split(/^---$/m)[2] ?? '';
 

@@ -10,7 +10,7 @@ import {
   searchUrl,
   shareImageUrl,
   weiboShareUrl,
-} from '../../src/lib/urls.ts';
+} from '../../src/site/urls.ts';
 
 describe('urls', () => {
   test('builds every URL shape', () => {

@@ -1,8 +1,8 @@
 // `astro dev` in a folder, for tests of the preview.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { siteEnv } from '../../../scripts/temp-site.ts';
-import { freePort } from '../../../scripts/port.ts';
+import { siteEnv } from '../../support/temp-site.ts';
+import { freePort } from '../../support/port.ts';
 
 /** Starts `astro dev` in `dir` and resolves with its address once it answers, and its output so far. */
 export async function startDev(dir: string): Promise<{ origin: string; child: ChildProcess; output: () => string }> {

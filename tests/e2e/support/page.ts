@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { launchChromium } from '../../../scripts/browser.ts';
+import { launchChromium } from '../../support/browser.ts';
 
 /** The served site's address, for `new URL(path, base)`. */
 export const base = (): string => inject('baseUrl');

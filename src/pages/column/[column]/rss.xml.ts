@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildVisibility, publishedArticles } from '../../../lib/articles.ts';
-import { feedOptions } from '../../../lib/feed.ts';
-import { articleHtml } from '../../../lib/article-html.ts';
+import { buildVisibility, publishedArticles } from '../../../site/articles.ts';
+import { feedOptions } from '../../../site/feed.ts';
+import { articleHtml } from '../../../site/article-html.ts';
 import type { Column } from '../../../schemas/site.ts';
 import { site } from '../../../site.config.ts';
 

@@ -2,18 +2,17 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildVisibility, listedArticles } from '../../../lib/articles.ts';
-import { attachmentPath } from '../../../lib/attachments.ts';
-import { attachmentName } from '../../../lib/urls.ts';
+import { buildVisibility } from '../../../site/articles.ts';
+import { attachmentRoutes } from '../../../site/routes.ts';
+import { attachmentPath } from '../../../site/attachments.ts';
+import { attachmentName } from '../../../site/urls.ts';
 
 export const getStaticPaths = (async () => {
-  const listed = listedArticles(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));
-  return listed.flatMap((entry) =>
-    entry.data.attachments.map((attachment) => ({
-      params: { slug: entry.id, file: attachmentName(attachment.file) },
-      props: { path: attachmentPath(entry, attachment.file) },
-    })),
-  );
+  const attachments = attachmentRoutes(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));
+  return attachments.map(({ entry, attachment }) => ({
+    params: { slug: entry.id, file: attachmentName(attachment.file) },
+    props: { path: attachmentPath(entry, attachment.file) },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => new Response(await readFile(props.path as string));

@@ -1,0 +1,35 @@
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every file under `dir`, depth first. */
+export async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/** Every file under `dir` as a `/`-separated path relative to it, sorted; none when `dir` is missing. */
+export async function relativeFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  if (existsSync(dir)) for await (const path of files(dir)) found.push(relative(dir, path).split(sep).join('/'));
+  return found.sort();
+}
+
+/** The files of `src/pages`, relative to it: what Astro routes (see site/routes.ts `pageAddress`). */
+export const pageFiles = (project: string): Promise<string[]> => relativeFiles(join(project, 'src', 'pages'));
+
+/**
+ * Runs `work` on every item, a few at a time: file and zlib work runs on libuv's thread
+ * pool, so this keeps every core busy rather than one item at a time.
+ */
+export async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: availableParallelism() * 2 }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}

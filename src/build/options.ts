@@ -1,0 +1,36 @@
+// The build's settings from the environment, read and checked in this one place; the rest of
+// the build takes them typed. Each is for maintainers, tests and the bench: editors set none.
+import { join } from 'node:path';
+import { SHARD_PAGES } from '../search/shared/shards.ts';
+
+export interface BuildOptions {
+  /** SITE_URL: the public address, over `url` in src/site.config.ts; undefined when unset or empty. */
+  siteUrl: string | undefined;
+  /** SEARCH_SHARD_PAGES: the most pages one search index holds (see search/shared/shards.ts). */
+  searchShardPages: number;
+  /** SHARE_CARD_WORKERS: a fixed number of share-card workers; undefined sizes them by the cores. */
+  shareCardWorkers: number | undefined;
+  /** SHARE_IMAGE_CACHE: where drawn share cards are kept (the bench starts from an empty one). */
+  shareImageCache: string;
+}
+
+/** A whole number of 1 or more, or undefined for anything else (unset, empty, `many`, 0). */
+function count(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
+/** The options of `env`, with paths from `cwd` (the project: the build and the tests run there). */
+export function parseBuildOptions(env: NodeJS.ProcessEnv, cwd: string): BuildOptions {
+  return {
+    siteUrl: env['SITE_URL'] || undefined,
+    searchShardPages: count(env['SEARCH_SHARD_PAGES']) ?? SHARD_PAGES,
+    shareCardWorkers: count(env['SHARE_CARD_WORKERS']),
+    shareImageCache: env['SHARE_IMAGE_CACHE'] || join(cwd, '.cache/share-cards'),
+  };
+}
+
+let options: BuildOptions | undefined;
+
+/** This process's options, parsed on first use. */
+export const buildOptions = (): BuildOptions => (options ??= parseBuildOptions(process.env, process.cwd()));

@@ -1,0 +1,164 @@
+// Stops the build (and warns in dev) when an article has a mistake, listing every one with
+// its file and line (see content-checks/article-checks.ts); says which articles wait for their date.
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import {
+  checkArticle,
+  duplicateAddresses,
+  readArticle,
+  report,
+  siteAddresses,
+  type ArticleFile,
+  type Entry,
+  type Problem,
+} from './article-checks.ts';
+import { statusOf } from '../site/articles.ts';
+import { formatDateTime } from '../site/dates.ts';
+import { site } from '../site.config.ts';
+import { files, pageFiles, relativeFiles } from '../build/files.ts';
+import { decodeArticle } from './encoding.ts';
+import { setDevProblems } from './dev-problems.ts';
+import { ARTICLES_FOLDER } from '../schemas/article.ts';
+
+export const ARTICLES = ARTICLES_FOLDER;
+
+/** The articles of a check run as read (valid front matter only), and the time it ran at. */
+export interface CheckedContent {
+  entries: Entry[];
+  now: Date;
+}
+
+const posixPath = (path: string) => path.split(sep).join('/');
+
+/** Every article file under content/articles, with paths relative to the project. */
+export async function readArticles(project: string): Promise<ArticleFile[]> {
+  const found: ArticleFile[] = [];
+  if (!existsSync(join(project, ARTICLES))) return found;
+  for await (const path of files(join(project, ARTICLES)))
+    if (/\.mdx?$/i.test(path)) {
+      const { text, problem } = decodeArticle(await readFile(path));
+      found.push({ file: posixPath(relative(project, path)), text, encodingProblem: problem });
+    }
+  return found.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Every problem of the articles of a project, and the entries that read correctly. */
+export async function checkContent(
+  project: string,
+  options: { dev: boolean; now?: Date },
+): Promise<{ problems: Problem[]; draftProblems: Problem[]; warnings: Problem[]; entries: Entry[] }> {
+  const articles = await readArticles(project);
+  const read = articles.map(readArticle);
+  const entries = read.flatMap((r) => (r.entry ? [r.entry] : []));
+  const context = {
+    exists: (path: string) => existsSync(join(project, path)),
+    size: (path: string) => statSync(join(project, path), { throwIfNoEntry: false })?.size,
+    addresses: siteAddresses(entries, site, {
+      now: options.now ?? new Date(),
+      dev: options.dev,
+      publicFiles: await relativeFiles(join(project, 'public')),
+      pageFiles: await pageFiles(project),
+    }),
+    siteUrl: site.url,
+  };
+  const base = `${ARTICLES}/`;
+  const problems = duplicateAddresses(articles.map((a) => a.file.slice(base.length))).map((p) => ({
+    ...p,
+    file: base + p.file,
+  }));
+  articles.forEach((article, i) => problems.push(...checkArticle(article, context, read[i])));
+  // A draft is not published: mistakes only its page would show are for the editor to fix
+  // before publishing, not a reason to stop the site (those Astro cannot build past still are).
+  const drafts = new Set(entries.filter((e) => e.data.draft).map((e) => e.file));
+  const inDraft = (p: Problem) => p.onPage === true && drafts.has(p.file);
+  const errors = problems.filter((p) => !p.warning);
+  return {
+    problems: errors.filter((p) => !inDraft(p)),
+    draftProblems: errors.filter(inDraft),
+    warnings: problems.filter((p) => p.warning),
+    entries,
+  };
+}
+
+/** Tells the editor which articles this build leaves out, and until when. */
+export function logWaiting(entries: Entry[], now: Date, logger: Pick<AstroIntegrationLogger, 'info'>): void {
+  const scheduled = entries.filter((e) => statusOf(e.data, now) === 'scheduled');
+  const drafts = entries.filter((e) => statusOf(e.data, now) === 'draft');
+  for (const e of scheduled)
+    logger.info(
+      `定时发布，未到时间，本次不发布 / scheduled, not yet published: ${e.file}（${e.data.title}）将于 ${formatDateTime(e.data.date!)} 后的下一次构建发布`,
+    );
+  if (drafts.length)
+    logger.info(
+      `草稿 ${drafts.length} 篇，不发布（npm run dev 中可预览） / ${drafts.length} draft(s) left out: ${drafts.map((e) => e.file).join('、')}`,
+    );
+}
+
+/**
+ * The content checks. `checked()` gives the articles as the last check of a build or dev
+ * start read them, for other integrations (the share cards) not to read every file again.
+ */
+export default function contentChecks(): AstroIntegration & { checked: () => CheckedContent | undefined } {
+  let project = process.cwd();
+  let checked: CheckedContent | undefined;
+  return {
+    checked: () => checked,
+    name: 'lnga-content-checks',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+        // Set from the command, not from DEV, which a test runner or a shell may have set.
+        updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
+        if (command !== 'build' && command !== 'dev') return;
+        const now = new Date();
+        project = fileURLToPath(config.root);
+        const { problems, draftProblems, warnings, entries } = await checkContent(project, {
+          dev: command === 'dev',
+          now,
+        });
+        checked = { entries, now };
+        if (command === 'dev') setDevProblems([...problems, ...draftProblems, ...warnings]);
+        if (command === 'build') logWaiting(entries, now, logger);
+        if (warnings.length)
+          logger.warn(
+            `文章中有 ${warnings.length} 处内容不会出现在网页上，请删去 / ${warnings.length} thing(s) removed from the pages:\n${report(warnings)}`,
+          );
+        if (draftProblems.length)
+          logger.warn(
+            `草稿中有 ${draftProblems.length} 处错误，发布前请改正（不影响本次构建） / ${draftProblems.length} problem(s) in drafts, to fix before publishing:\n${report(draftProblems)}`,
+          );
+        if (problems.length === 0) return;
+        if (command === 'dev') {
+          logger.warn(
+            `${problems.length} 处错误，请按提示修改（预览照常运行，出错的文章页面上会显示说明） / ${problems.length} problem(s) in the articles:\n${report(problems)}`,
+          );
+          return;
+        }
+        // Our report alone, not wrapped in Astro's "unhandled error" with a stack trace,
+        // which reads to an editor as if the program had crashed.
+        process.stderr.write(
+          `\n文章中有 ${problems.length} 处错误，网站没有构建。请按提示修改后再构建：\n` +
+            `The site was not built: ${problems.length} problem(s) in the articles.\n\n${report(problems)}\n`,
+        );
+        process.exit(1);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // In the preview, check an article again each time the editor saves it.
+        server.watcher.on('all', (event, path) => {
+          if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
+          if (event !== 'add' && event !== 'change' && event !== 'unlink') return;
+          void checkContent(project, { dev: true }).then(({ problems, draftProblems, warnings }) => {
+            const all = [...problems, ...draftProblems, ...warnings];
+            setDevProblems(all);
+            if (event === 'unlink') return;
+            const mine = all.filter((p) => p.file === posixPath(relative(project, path)));
+            if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
+            else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
+          });
+        });
+      },
+    },
+  };
+}
