@@ -12,6 +12,7 @@ import { articleProcessor } from './src/content-safety/pipeline.ts';
 import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
 import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
+import { inlineScripts } from './src/build/inline-script.ts';
 
 // The share cards start from the articles the content checks read (see share-cards.ts).
 const checks = contentChecks();
@@ -31,7 +32,7 @@ export default defineConfig({
   image: { service: { entrypoint: './src/build/image-service.ts' } },
   integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
   vite: {
-    plugins: [tailwindcss(), cmsWithoutCodeHighlighting()],
+    plugins: [tailwindcss(), cmsWithoutCodeHighlighting(), inlineScripts()],
     // The back office's fonts are files of the CMS package, served from node_modules/ in
     // `npm run dev`; allowed by their real path too, for copies of the site that link node_modules/.
     server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules/@sveltia/cms')] } },

@@ -9,3 +9,9 @@ declare const __PREVIEW_UNPUBLISHED__: boolean;
  * integration when it bundles the browser code.
  */
 declare const __SEARCH_SHARDS__: number;
+
+/** A browser script's minified text, for inlining (src/build/inline-script.ts). */
+declare module '*?inline-script' {
+  const code: string;
+  export default code;
+}

@@ -5,17 +5,16 @@
 // (--keep leaves the generated site in place, e.g. for tools/search-probe.ts; --text
 // uniform makes every article hold nearly every phrase, the worst case for search).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'node-html-parser';
 import { generateArticles, type ArticleText } from './generate-articles.ts';
 import { auditSite, failingLines, scoreLine } from './lighthouse.ts';
 import { startNginx } from '../tests/support/nginx.ts';
 import { probeSearch, UNSPACED_QUERIES, type ProbeQuery } from './search-probe.ts';
 import { createTempSite } from '../tests/support/temp-site.ts';
+import { kb, pageBytes as articlePageBytes } from './page-bytes.ts';
 import { articleUrl } from '../src/site/urls.ts';
 import { queryTerms } from '../src/search/shared/tokens.ts';
 import { files } from '../src/build/files.ts';
@@ -95,16 +94,6 @@ async function folderBytes(dir: string, keep: (file: string) => boolean = () => 
   return total;
 }
 
-/**
- * Bytes of a file as nginx sends it: its .br or .gz copy, a page without a .gz copy gzipped
- * on the fly (nginx's default level 1), a small file without copies as it is.
- */
-const size = (file: string): number => {
-  if (existsSync(file)) return statSync(file).size;
-  const plain = file.replace(/\.(br|gz)$/, '');
-  return file.endsWith('.gz') ? gzipSync(readFileSync(plain), { level: 1 }).length : statSync(plain).size;
-};
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
@@ -181,20 +170,7 @@ try {
   }
 
   // One generated article page, as the production server sends it.
-  const articleDir = join(dist, 'news', 'bench-00001');
-  const html = await readFile(join(articleDir, 'index.html'), 'utf8');
-  const root = parse(html);
-  const css = root.querySelectorAll('link[rel="stylesheet"]').map((l) => join(dist, l.getAttribute('href')!));
-  const inlineJs = root.querySelectorAll('script:not([src])').filter((s) => !s.getAttribute('type')?.includes('json'));
-  const externalJs = root.querySelectorAll('script[src]');
-  const pageBytes = {
-    htmlBrotli: size(join(articleDir, 'index.html.br')),
-    cssBrotli: css.reduce((n, f) => n + size(`${f}.br`), 0),
-    htmlGzip: size(join(articleDir, 'index.html.gz')),
-    cssGzip: css.reduce((n, f) => n + size(`${f}.gz`), 0),
-    inlineJs: inlineJs.reduce((n, s) => n + Buffer.byteLength(s.rawText), 0),
-    externalJsFiles: externalJs.length,
-  };
+  const pageBytes = await articlePageBytes(dist, articleUrl({ id: 'bench-00001' }));
 
   // Search in Chromium, served by the production nginx: time, bytes over the wire
   // (compressed), requests and Pagefind searches of the first search and of 20 later ones.
@@ -260,8 +236,10 @@ try {
     'dist/ (uncompressed)': mb(figures.distBytes),
     'search index': mb(figures.indexBytes),
     'article HTML+CSS (brotli)': kb(pageBytes.htmlBrotli + pageBytes.cssBrotli),
+    '  HTML / CSS (brotli)': `${kb(pageBytes.htmlBrotli)} / ${kb(pageBytes.cssBrotli)}`,
     'article HTML+CSS (gzip)': kb(pageBytes.htmlGzip + pageBytes.cssGzip),
-    'JS before interaction': `${kb(pageBytes.inlineJs)} inline, ${pageBytes.externalJsFiles} files`,
+    'JS before interaction': `${kb(pageBytes.inlineScript)} inline, ${pageBytes.externalScripts} files`,
+    '  inline SVG / JSON-LD (uncompressed)': `${kb(pageBytes.inlineSvg)} / ${kb(pageBytes.jsonLd)}`,
     'first search (bytes compressed, as sent)': `${first.ms.toFixed(0)} ms, ${kb(first.wireBytes)}, ${first.requests.length} requests, ${first.calls.length} Pagefind searches`,
     'later searches (median of 20)': `${figures.laterSearchMedianMs.toFixed(0)} ms, ${figures.laterSearchMedianSearches} Pagefind searches`,
     '  new terms / refined queries (medians)': `${figures.newTermsMedianMs.toFixed(0)} ms (${fresh.length}) / ${figures.refinedMedianMs.toFixed(0)} ms (${refined.length})`,

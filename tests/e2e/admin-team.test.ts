@@ -18,7 +18,7 @@ import { startNginx, type Nginx } from '../support/nginx.ts';
 import { freePort } from '../support/port.ts';
 import { serveStatic } from '../../src/build/serve.ts';
 import { siteEnv } from '../support/temp-site.ts';
-import { adminUrl, articleUrl } from '../../src/lib/urls.ts';
+import { adminUrl, articleUrl } from '../../src/site/urls.ts';
 import { fill, reveal, upload } from './support/cms-form.ts';
 import { iniSection, startGitea, type GiteaStandIn } from './support/gitea.ts';
 import { useBrowser } from './support/page.ts';
