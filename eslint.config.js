@@ -42,8 +42,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/site/browser/*.js'],
-    rules: { 'no-var': 'off' },
-  },
 );

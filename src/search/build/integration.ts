@@ -18,10 +18,9 @@ import { addressOfFile } from '../../build/dist-files.ts';
 import { contentType } from '../../build/mime.ts';
 import { buildOptions } from '../../build/options.ts';
 import { adminUrl } from '../../site/urls.ts';
+import { SEARCH_DIR, SEARCH_ENTRY, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../browser/client.ts', import.meta.url));
-/** Where the browser code lives; the inline boot script imports `${SEARCH_DIR}search.js`. */
-export const SEARCH_DIR = '/_search/';
 
 /** The built pages that may hold an indexed body (not 404, not the back office), as files and URLs. */
 async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
@@ -170,7 +169,7 @@ async function traditionalMap(): Promise<string> {
 export async function buildClient(outDir: string, shards: number): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await esbuild.build({
-    entryPoints: { search: CLIENT_ENTRY },
+    entryPoints: { [SEARCH_ENTRY]: CLIENT_ENTRY },
     bundle: true,
     format: 'esm',
     minify: true,
@@ -179,7 +178,7 @@ export async function buildClient(outDir: string, shards: number): Promise<void>
     legalComments: 'none',
     define: { __SEARCH_SHARDS__: String(Math.max(1, shards)) },
   });
-  await writeFile(join(outDir, 't2s.json'), JSON.stringify(await traditionalMap()));
+  await writeFile(join(outDir, TRADITIONAL_TABLE), JSON.stringify(await traditionalMap()));
 }
 
 export default function search(): AstroIntegration {
