@@ -13,12 +13,15 @@ import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
 import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 import { inlineScripts } from './src/build/inline-script.ts';
+import { buildOptions, siteUrl } from './src/build/options.ts';
 
 // The share cards start from the articles the content checks read (see share-cards.ts).
 const checks = contentChecks();
+// The public address: SITE_URL over the config's url. Pages read it as Astro's `site`.
+const address = siteUrl(buildOptions(), site);
 
 export default defineConfig({
-  site: site.url,
+  site: address,
   trailingSlash: 'always',
   // The toolbar covers the page's own content at phone widths, and the back office's buttons.
   devToolbar: { enabled: false },
@@ -30,7 +33,7 @@ export default defineConfig({
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
   // Pictures in articles get the column's width at most and a srcset (src/site/article-image.ts).
   image: { service: { entrypoint: './src/build/image-service.ts' } },
-  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
+  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(address, cmsHosts(site.cms))],
   vite: {
     plugins: [tailwindcss(), cmsWithoutCodeHighlighting(), inlineScripts()],
     // The back office's fonts are files of the CMS package, served from node_modules/ in

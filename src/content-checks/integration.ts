@@ -22,6 +22,7 @@ import { files, pageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
 import { setDevProblems } from './dev-problems.ts';
 import { ARTICLES_FOLDER } from '../schemas/article.ts';
+import { buildOptions, siteUrl } from '../build/options.ts';
 
 export const ARTICLES = ARTICLES_FOLDER;
 
@@ -62,7 +63,7 @@ export async function checkContent(
       publicFiles: await relativeFiles(join(project, 'public')),
       pageFiles: await pageFiles(project),
     }),
-    siteUrl: site.url,
+    siteUrl: siteUrl(buildOptions(), site),
   };
   const base = `${ARTICLES}/`;
   const problems = duplicateAddresses(articles.map((a) => a.file.slice(base.length))).map((p) => ({

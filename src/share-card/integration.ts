@@ -22,7 +22,7 @@ import type { CardAnswer, CardJob } from './worker.ts';
 import { files } from '../build/files.ts';
 import { filesOfAddress } from '../build/dist-files.ts';
 import { contentType } from '../build/mime.ts';
-import { buildOptions } from '../build/options.ts';
+import { buildOptions, siteUrl } from '../build/options.ts';
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
@@ -112,7 +112,7 @@ async function headOf(file: string): Promise<string | undefined> {
 }
 
 /** The share picture each built page names (its address → the first page naming it). */
-async function namedPictures(dist: string, pages: string[]): Promise<Map<string, string>> {
+async function namedPictures(dist: string, pages: string[], address: string): Promise<Map<string, string>> {
   const named = new Map<string, string>();
   // A few dozen files at a time: enough to keep the disk busy, few enough for the file limit.
   for (let at = 0; at < pages.length; at += 64)
@@ -121,7 +121,7 @@ async function namedPictures(dist: string, pages: string[]): Promise<Map<string,
         for (const file of filesOfAddress(dist, `/${page}`)) {
           const head = await headOf(file);
           if (head === undefined) continue;
-          const picture = namedShareImage(head, site.url);
+          const picture = namedShareImage(head, address);
           if (picture && !named.has(picture)) named.set(picture, `/${page}`);
           return;
         }
@@ -226,6 +226,7 @@ export default function shareCardsIntegration(
           const named = await namedPictures(
             dist,
             pages.map((p) => p.pathname),
+            siteUrl(buildOptions(), site),
           );
           // A card goes out when a page names it; the site's always (the 404 page names it too).
           const out = planned.filter((card) => named.has(card.url) || card.url === shareImageUrl());
