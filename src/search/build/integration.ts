@@ -1,17 +1,17 @@
-// Builds the Chinese search: after `astro build`, reads every built page marked
-// `data-pagefind-body`, indexes it with Pagefind as pair tokens (see search/shared/tokens.ts),
-// and bundles the browser code to /_search/. In `astro dev`, serves that code and the
-// index of the last build.
+// The search's part of the build (src/build/integration.ts calls it): once the pages are built,
+// reads every one marked `data-pagefind-body`, indexes it with Pagefind as pair tokens (see
+// search/shared/tokens.ts), and bundles the browser code to /_search/. In `astro dev`, serves
+// that code and the index of the last build.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import * as esbuild from 'esbuild';
 import * as pagefind from 'pagefind';
 import { extractRecord, recordHtml, resultMeta, type ResultMeta, type SearchRecord } from './record.ts';
 import { planShards, shardPath } from '../shared/shards.ts';
-import { runAlongside } from '../../build/alongside.ts';
 import { compactIndex } from './compact.ts';
 import { files } from '../../build/files.ts';
 import { addressOfFile } from '../../build/dist-files.ts';
@@ -181,64 +181,69 @@ export async function buildClient(outDir: string, shards: number): Promise<void>
   await writeFile(join(outDir, TRADITIONAL_TABLE), JSON.stringify(await traditionalMap()));
 }
 
-export default function search(): AstroIntegration {
-  let logger: AstroIntegrationLogger;
-  let root: URL;
+/** What indexing did, for the log and the build report. */
+export interface SearchIndexed {
+  pages: number;
+  shards: number;
+  /** From the first page read to the index written, ms. */
+  ms: number;
+}
+
+/**
+ * The search's part of a build: indexes the built pages into `dist` (at most `shardPages` a
+ * shard) and bundles the browser code beside them. Resolves once every page is in, with
+ * `written`: Pagefind writes the index on its own while deploy compresses the pages.
+ */
+export async function indexSite(
+  dist: string,
+  shardPages: number,
+  logger: AstroIntegrationLogger,
+): Promise<{ written: Promise<SearchIndexed> }> {
+  const started = performance.now();
+  const { pages, shards, written } = await buildIndex(dist, shardPages);
+  await buildClient(join(dist, SEARCH_DIR), shards);
   return {
-    name: 'lnga-search',
-    hooks: {
-      'astro:config:done': ({ config, logger: l }) => {
-        logger = l;
-        root = config.root;
-      },
-      'astro:build:done': async ({ dir }) => {
-        const dist = fileURLToPath(dir);
-        const started = performance.now();
-        const { pages, shards, written } = await buildIndex(dist);
-        await buildClient(join(dist, SEARCH_DIR), shards);
-        // Pagefind writes the index on its own while deploy compresses the pages.
-        const logged = written.then(() =>
-          logger.info(
-            `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
-              (shards > 1 ? ` in ${shards} shards` : '') +
-              ` in ${Math.round(performance.now() - started)} ms`,
-          ),
-        );
-        runAlongside(logged, ['pagefind']);
-      },
-      'astro:server:setup': ({ server }) => {
-        const dist = fileURLToPath(new URL('dist/', root));
-        const devClient = fileURLToPath(new URL('.astro/search-dev/', root));
-        let bundled: Promise<void> | null = null;
-        server.watcher.on('change', (file) => {
-          if (file.includes(`${sep}src${sep}`)) bundled = null;
-        });
-        server.middlewares.use((req, res, next) => {
-          const path = (req.url ?? '').split('?')[0] ?? '';
-          const send = async (file: string, type: string): Promise<void> => {
-            res.setHeader('Content-Type', type);
-            res.end(await readFile(file));
-          };
-          if (path.startsWith(SEARCH_DIR)) {
-            bundled ??= shardCount(dist).then((shards) => buildClient(devClient, shards));
-            void bundled
-              .then(() => send(join(devClient, path.slice(SEARCH_DIR.length)), contentType(path)))
-              .catch(next);
-            return;
-          }
-          if (path.startsWith('/pagefind/')) {
-            const file = join(dist, path);
-            if (!existsSync(file) || path.endsWith('/')) {
-              res.statusCode = 404;
-              res.end('搜索索引还没有生成：请先运行 npm run build / no search index yet: run npm run build');
-              return;
-            }
-            void send(file, contentType(file)).catch(next);
-            return;
-          }
-          next();
-        });
-      },
-    },
+    written: written.then(() => {
+      const ms = performance.now() - started;
+      logger.info(
+        `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+          (shards > 1 ? ` in ${shards} shards` : '') +
+          ` in ${Math.round(ms)} ms`,
+      );
+      return { pages, shards, ms };
+    }),
   };
+}
+
+/** In `astro dev`: serves the browser code (bundled on first use) and the index of the last build. */
+export function serveSearch(server: ViteDevServer, project: string): void {
+  const dist = join(project, 'dist');
+  const devClient = join(project, '.astro/search-dev');
+  let bundled: Promise<void> | null = null;
+  server.watcher.on('change', (file) => {
+    if (file.includes(`${sep}src${sep}`)) bundled = null;
+  });
+  server.middlewares.use((req, res, next) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const send = async (file: string, type: string): Promise<void> => {
+      res.setHeader('Content-Type', type);
+      res.end(await readFile(file));
+    };
+    if (path.startsWith(SEARCH_DIR)) {
+      bundled ??= shardCount(dist).then((shards) => buildClient(devClient, shards));
+      void bundled.then(() => send(join(devClient, path.slice(SEARCH_DIR.length)), contentType(path))).catch(next);
+      return;
+    }
+    if (path.startsWith('/pagefind/')) {
+      const file = join(dist, path);
+      if (!existsSync(file) || path.endsWith('/')) {
+        res.statusCode = 404;
+        res.end('搜索索引还没有生成：请先运行 npm run build / no search index yet: run npm run build');
+        return;
+      }
+      void send(file, contentType(file)).catch(next);
+      return;
+    }
+    next();
+  });
 }

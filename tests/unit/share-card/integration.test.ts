@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseBuildOptions } from '../../../src/build/options.ts';
-import { cardPool, costLine, poolSizes, type DrawnCard } from '../../../src/share-card/integration.ts';
+import { cardCost, cardPool, costLine, poolSizes, type DrawnCard } from '../../../src/share-card/integration.ts';
 import { siteCard } from '../../../src/share-card/card.ts';
 import { site } from '../../../src/site.config.ts';
 
@@ -30,10 +30,27 @@ describe('poolSizes', () => {
   });
 });
 
+const card = (cached: boolean, ms: number): DrawnCard => ({ name: 'a', file: 'a.png', missing: [], cached, ms });
+
+describe('cardCost', () => {
+  test('counts the cards drawn and found in the cache, with the mean time of each', () => {
+    expect(cardCost([card(false, 20), card(false, 10), card(true, 1)], '1→2', 40_000.4, 1234.6)).toEqual({
+      count: 3,
+      drawn: 2,
+      drawnMs: 15,
+      cached: 1,
+      cachedMs: 1,
+      workers: '1→2',
+      poolMs: 40_000.4,
+      waitedMs: 1234.6,
+    });
+    expect(cardCost([], '2→2', 0, 0)).toMatchObject({ count: 0, drawnMs: 0, cachedMs: 0 });
+  });
+});
+
 describe('costLine', () => {
   test('gives counts and times per drawn and per cached card, and the wait', () => {
-    const card = (cached: boolean, ms: number): DrawnCard => ({ name: 'a', file: 'a.png', missing: [], cached, ms });
-    expect(costLine([card(false, 20), card(false, 10), card(true, 1)], '1→2', 40_000.4, 1234.6)).toBe(
+    expect(costLine(cardCost([card(false, 20), card(false, 10), card(true, 1)], '1→2', 40_000.4, 1234.6))).toBe(
       '分享图 3 张：新绘 2 张，取自缓存 1 张 / share cards: 3 (2 drawn, 15.0 ms each; 1 from cache, 1.0 ms each), ' +
         '1→2 workers, pool 40000 ms, build waited 1235 ms',
     );

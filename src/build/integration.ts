@@ -1,0 +1,90 @@
+// The build, as one integration: which stage runs when, written in one place rather than in
+// the order of a list. `astro build`:
+//   content checks (as the config is read; a mistake stops here)
+//   → Astro renders the pages, the share cards drawing in worker threads meanwhile
+//   → [search index ‖ share cards placed beside their pages]
+//   → deploy: headers and compressed copies, the search index compressed once written.
+// `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
+// keep their logic in their folders; every stage takes what it needs from the build's context.
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { alongside, type Alongside } from './alongside.ts';
+import { deploySite } from './deploy.ts';
+import type { BuildOptions } from './options.ts';
+import { runChecks, watchArticles, type CheckedContent } from '../content-checks/integration.ts';
+import { indexSite, serveSearch } from '../search/build/integration.ts';
+import { serveCards, startCards, type CardBuild } from '../share-card/integration.ts';
+
+/** What the stages of one build share. */
+export interface BuildContext {
+  /** The project folder (Astro's root). */
+  project: string;
+  /** The settings from the environment, parsed once (build/options.ts). */
+  options: BuildOptions;
+  /** The public address the pages are written with (build/options.ts `siteUrl`). */
+  siteUrl: string;
+  /** The hosts the back office talks to, for its Content-Security-Policy. */
+  cmsHosts: string[];
+  /** The articles as the content checks read them; undefined until they ran. */
+  checked: CheckedContent | undefined;
+  /** Work a stage lets run on while the later ones do theirs; deploy waits for it. */
+  alongside: Alongside;
+}
+
+/** Waits for stages run side by side, all of them, then fails with the first failure if any. */
+async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}
+
+/** The site's build pipeline. `astro.config.mjs` lists it after mdx(), so deploy sees every file. */
+export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'siteUrl' | 'cmsHosts'>): AstroIntegration {
+  const context: BuildContext = { project: process.cwd(), ...settings, checked: undefined, alongside: alongside() };
+  let cards: CardBuild | undefined;
+  return {
+    name: 'lnga-build',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+        // Set from the command, not from DEV, which a test runner or a shell may have set.
+        updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
+        context.project = fileURLToPath(config.root);
+        if (command === 'build' || command === 'dev')
+          context.checked = await runChecks(
+            context.project,
+            command,
+            context.siteUrl,
+            logger.fork('lnga-content-checks'),
+          );
+      },
+      'astro:build:start': async () => {
+        cards = await startCards(context.project, context.checked, context.options);
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        if (!cards) throw new Error('astro:build:done without astro:build:start');
+        const dist = fileURLToPath(dir);
+        const [search] = await sideBySide(
+          indexSite(dist, context.options.searchShardPages, logger.fork('lnga-search')),
+          cards.finish(
+            dist,
+            pages.map((p) => p.pathname),
+            context.siteUrl,
+            logger.fork('lnga-share-cards'),
+          ),
+        );
+        // Pagefind writes the index on its own while deploy compresses the pages.
+        context.alongside.run(
+          search.written.then(() => undefined),
+          ['pagefind'],
+        );
+        await deploySite(dist, context, logger.fork('lnga-deploy'));
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        watchArticles(server, context.project, context.siteUrl, logger.fork('lnga-content-checks'));
+        serveSearch(server, context.project);
+        serveCards(server, context.project, context.options.shareImageCache, logger.fork('lnga-share-cards'));
+      },
+    },
+  };
+}
