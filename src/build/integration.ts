@@ -6,11 +6,14 @@
 //   → deploy: headers and compressed copies, the search index compressed once written.
 // `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
 // keep their logic in their folders; every stage takes what it needs from the build's context.
+// A build ends by writing where its time went and what each stage did (build/report.ts).
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { alongside, type Alongside } from './alongside.ts';
 import { deploySite } from './deploy.ts';
 import type { BuildOptions } from './options.ts';
+import { folderSize, removeReport, reportFile, writeReport, type BuildReport, type Span } from './report.ts';
 import { runChecks, watchArticles, type CheckedContent } from '../content-checks/integration.ts';
 import { indexSite, serveSearch } from '../search/build/integration.ts';
 import { serveCards, startCards, type CardBuild } from '../share-card/integration.ts';
@@ -31,6 +34,9 @@ export interface BuildContext {
   alongside: Alongside;
 }
 
+/** Now, in whole ms since this process started: when a stage starts or ends, for the report. */
+const now = (): number => Math.round(performance.now());
+
 /** Waits for stages run side by side, all of them, then fails with the first failure if any. */
 async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
   const [first, second] = await Promise.allSettled([a, b]);
@@ -43,6 +49,9 @@ async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
 export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'siteUrl' | 'cmsHosts'>): AstroIntegration {
   const context: BuildContext = { project: process.cwd(), ...settings, checked: undefined, alongside: alongside() };
   let cards: CardBuild | undefined;
+  // When the stages ran, for the report.
+  let checked: Span | undefined;
+  let cardsStarted = 0;
   return {
     name: 'lnga-build',
     hooks: {
@@ -50,35 +59,65 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
         // Set from the command, not from DEV, which a test runner or a shell may have set.
         updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
         context.project = fileURLToPath(config.root);
-        if (command === 'build' || command === 'dev')
-          context.checked = await runChecks(
-            context.project,
-            command,
-            context.siteUrl,
-            logger.fork('lnga-content-checks'),
-          );
+        if (command !== 'build' && command !== 'dev') return;
+        if (command === 'build') await removeReport(context.project);
+        const start = now();
+        context.checked = await runChecks(
+          context.project,
+          command,
+          context.siteUrl,
+          logger.fork('lnga-content-checks'),
+        );
+        checked = { start, end: now() };
       },
       'astro:build:start': async () => {
+        cardsStarted = now();
         cards = await startCards(context.project, context.checked, context.options);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        if (!cards) throw new Error('astro:build:done without astro:build:start');
+        if (!cards || !checked || !context.checked) throw new Error('astro:build:done before the checks and cards');
+        const rendered = now();
         const dist = fileURLToPath(dir);
-        const [search] = await sideBySide(
+        let cardsDone = 0;
+        const [search, cost] = await sideBySide(
           indexSite(dist, context.options.searchShardPages, logger.fork('lnga-search')),
-          cards.finish(
-            dist,
-            pages.map((p) => p.pathname),
-            context.siteUrl,
-            logger.fork('lnga-share-cards'),
-          ),
+          cards
+            .finish(
+              dist,
+              pages.map((p) => p.pathname),
+              context.siteUrl,
+              logger.fork('lnga-share-cards'),
+            )
+            .finally(() => (cardsDone = now())),
         );
         // Pagefind writes the index on its own while deploy compresses the pages.
         context.alongside.run(
           search.written.then(() => undefined),
           ['pagefind'],
         );
-        await deploySite(dist, context, logger.fork('lnga-deploy'));
+        const deployStart = now();
+        const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'));
+        const deployEnd = now();
+        const index = await search.written;
+        const report: BuildReport = {
+          finished: new Date().toISOString(),
+          outDir: dist,
+          totalMs: 0,
+          checks: { ...checked, articles: context.checked.entries.length, ...context.checked.problems },
+          render: { start: checked.end, end: rendered, pages: pages.length },
+          searchIndex: {
+            start: rendered,
+            end: rendered + Math.round(index.ms),
+            pages: index.pages,
+            shards: index.shards,
+          },
+          shareCards: { start: cardsStarted, end: cardsDone, ...cost },
+          deploy: { start: deployStart, end: deployEnd, ...deployed },
+          dist: await folderSize(dist),
+        };
+        report.totalMs = now();
+        await writeReport(context.project, report);
+        logger.info(`构建报告 / build report: ${relative(context.project, reportFile(context.project))}`);
       },
       'astro:server:setup': ({ server, logger }) => {
         watchArticles(server, context.project, context.siteUrl, logger.fork('lnga-content-checks'));

@@ -190,7 +190,8 @@ export interface CardCost {
 export function cardCost(cards: DrawnCard[], workers: string, poolMs: number, waitedMs: number): CardCost {
   const drawn = cards.filter((c) => !c.cached);
   const cached = cards.filter((c) => c.cached);
-  const each = (list: DrawnCard[]): number => list.reduce((sum, c) => sum + c.ms, 0) / Math.max(1, list.length);
+  const each = (list: DrawnCard[]): number =>
+    Math.round((list.reduce((sum, c) => sum + c.ms, 0) / Math.max(1, list.length)) * 10) / 10;
   return {
     count: cards.length,
     drawn: drawn.length,
@@ -198,8 +199,8 @@ export function cardCost(cards: DrawnCard[], workers: string, poolMs: number, wa
     cached: cached.length,
     cachedMs: each(cached),
     workers,
-    poolMs,
-    waitedMs,
+    poolMs: Math.round(poolMs),
+    waitedMs: Math.round(waitedMs),
   };
 }
 

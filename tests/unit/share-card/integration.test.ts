@@ -41,8 +41,8 @@ describe('cardCost', () => {
       cached: 1,
       cachedMs: 1,
       workers: '1→2',
-      poolMs: 40_000.4,
-      waitedMs: 1234.6,
+      poolMs: 40_000,
+      waitedMs: 1235,
     });
     expect(cardCost([], '2→2', 0, 0)).toMatchObject({ count: 0, drawnMs: 0, cachedMs: 0 });
   });
