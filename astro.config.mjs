@@ -4,33 +4,33 @@ import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import search from './src/search/build/integration.ts';
-import deploy from './src/build/deploy.ts';
-import contentChecks from './src/content-checks/integration.ts';
-import shareCards from './src/share-card/integration.ts';
+import lngaBuild from './src/build/integration.ts';
 import { articleProcessor } from './src/content-safety/pipeline.ts';
 import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
 import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 import { inlineScripts } from './src/build/inline-script.ts';
+import { buildOptions, siteUrl } from './src/build/options.ts';
 
-// The share cards start from the articles the content checks read (see share-cards.ts).
-const checks = contentChecks();
+// The build's settings from the environment, read once; the public address, SITE_URL over the
+// config's url, which pages read as Astro's `site` (src/site/published-site.ts).
+const options = buildOptions();
+const address = siteUrl(options, site);
 
 export default defineConfig({
-  site: site.url,
+  site: address,
   trailingSlash: 'always',
   // The toolbar covers the page's own content at phone widths, and the back office's buttons.
   devToolbar: { enabled: false },
   build: { format: 'directory' },
-  // shareCards() comes after search(): its workers go on drawing while Pagefind indexes.
-  // deploy() comes last: it hashes and compresses what the others wrote.
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
   // Pictures in articles get the column's width at most and a srcset (src/site/article-image.ts).
   image: { service: { entrypoint: './src/build/image-service.ts' } },
-  integrations: [checks, mdx(), search(), shareCards(checks.checked), deploy(site.url, cmsHosts(site.cms))],
+  // The build's stages, in their order, are src/build/integration.ts: checks → render →
+  // [search index ‖ share cards] → deploy. It comes last: deploy hashes and compresses every file.
+  integrations: [mdx(), lngaBuild({ options, siteUrl: address, cmsHosts: cmsHosts(site.cms) })],
   vite: {
     plugins: [tailwindcss(), cmsWithoutCodeHighlighting(), inlineScripts()],
     // The back office's fonts are files of the CMS package, served from node_modules/ in

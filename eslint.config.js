@@ -43,7 +43,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/site/browser/*.js'],
-    rules: { 'no-var': 'off' },
+    // Pages publish at the address the build was given (SITE_URL or the config's url).
+    files: ['src/pages/**', 'src/layouts/**', 'src/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/site.config.ts'],
+              message:
+                "Take the site from src/site/published-site.ts: its url is the address this build publishes at, SITE_URL's or the config's.",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { checkContent, logWaiting, readArticles } from '../src/content-checks/integration.ts';
 import { fixText, textHints } from '../src/content-checks/text-hints.ts';
 import { changedFiles } from './git-changes.ts';
+import { buildOptions, siteUrl } from '../src/build/options.ts';
+import { site } from '../src/site.config.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -33,7 +35,17 @@ const only = new Set(positionals.map((p) => relative(project, resolve(project, p
 const wanted = (file: string) => only.size === 0 || only.has(file);
 
 const now = new Date();
-const { problems, draftProblems, warnings: removals, entries } = await checkContent(project, { dev: false, now });
+const {
+  problems,
+  draftProblems,
+  warnings: removals,
+  entries,
+} = await checkContent(project, {
+  dev: false,
+  now,
+  // Links to the site's own address are checked as the build would check them.
+  siteUrl: siteUrl(buildOptions(), site),
+});
 const checked = (await readArticles(project)).filter((a) => wanted(a.file));
 // Hints and fixes: the files named, or with --all every article, else those changed since the
 // last commit (all of them where git cannot tell).

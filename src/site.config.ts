@@ -5,9 +5,9 @@ export const site = siteSchema.parse({
   name: '辽宁省纺织服装协会',
   partnerName: '辽宁省服装设计师协会',
   description: '辽宁省纺织服装协会、辽宁省服装设计师协会官方网站：协会动态、通知公告、行业资讯、劳模风采、政策法规。',
-  // 网站的公开地址：上线前改成协会的域名（如 https://www.example.org）；环境变量 SITE_URL 优先。
-  // The public address; set it before publishing. The SITE_URL environment variable overrides it.
-  url: process.env['SITE_URL'] || 'http://localhost:4321',
+  // 网站的公开地址：上线前改成协会的域名（如 https://www.example.org）；构建时环境变量 SITE_URL 优先。
+  // The public address; set it before publishing. A build's SITE_URL overrides it (src/build/options.ts).
+  url: 'http://localhost:4321',
   defaultSource: '辽宁省纺织服装协会',
   columns: [
     { name: '协会动态', slug: 'xiehui-dongtai', description: '协会工作、会议与活动。', order: 1 },

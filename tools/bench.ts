@@ -1,7 +1,8 @@
 // The benchmark: generates N Chinese articles in a temporary copy of the site (never in
 // content/), builds and indexes them, serves the result and measures what readers get; then
 // changes one article and builds again to time a rebuild, when the other share cards come
-// from the cache.
+// from the cache. Each build's figures come from its report (.astro/build-report.json,
+// src/build/report.ts), stage by stage.
 // Usage: npm run bench -- [--articles 1000] [--text topical|uniform] [--out .tmp/bench-1000.json] [--keep]
 // (--keep leaves the generated site in place, e.g. for tools/search-probe.ts; --text
 // uniform makes every article hold nearly every phrase, the worst case for search).
@@ -19,6 +20,7 @@ import { kb, pageBytes as articlePageBytes } from './page-bytes.ts';
 import { articleUrl } from '../src/site/urls.ts';
 import { queryTerms } from '../src/search/shared/tokens.ts';
 import { files } from '../src/build/files.ts';
+import { readReport, stageRows, type BuildReport } from '../src/build/report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -98,27 +100,18 @@ async function folderBytes(dir: string, keep: (file: string) => boolean = () => 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-/** What the share cards cost, from the line the share card integration logs (see costLine). */
-function shareCardCost(output: string) {
-  const m =
-    /share cards: (\d+) \((\d+) drawn, ([\d.]+) ms each; (\d+) from cache, ([\d.]+) ms each\), (\S+) workers, pool (\d+) ms, build waited (\d+) ms/.exec(
-      output,
-    );
-  if (!m) throw new Error('no share card figures in the build output');
-  const [count, drawn, drawnMs, cached, cachedMs] = m.slice(1, 6).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return { count, drawn, drawnMs, cached, cachedMs, workers: m[6]!, poolMs: Number(m[7]), waitedMs: Number(m[8]) };
-}
-
 /** The share card figures as one table cell. */
-const shareCardRow = (c: ReturnType<typeof shareCardCost>): string =>
-  `${c.count}: ${c.drawn} drawn ${c.drawnMs} ms, ${c.cached} cached ${c.cachedMs} ms each; ` +
+const shareCardRow = (c: BuildReport['shareCards']): string =>
+  `${c.count}: ${c.drawn} drawn ${c.drawnMs.toFixed(1)} ms, ${c.cached} cached ${c.cachedMs.toFixed(1)} ms each; ` +
   `${c.workers} workers, pool ${(c.poolMs / 1000).toFixed(1)} s, build waited ${(c.waitedMs / 1000).toFixed(1)} s`;
+
+/** The report of the build just made in `dir` (src/build/report.ts), its stages printed. */
+async function builtReport(dir: string, title: string): Promise<BuildReport> {
+  const report = await readReport(dir, join(dir, 'dist'));
+  console.log(`${title}: 各阶段 / stages (s since the build's process started; stages overlap)`);
+  console.table(stageRows(report));
+  return report;
+}
 
 /** Writes the figures as JSON (for comparing runs) and prints the table. */
 async function save(figures: object, rows: Record<string, string>): Promise<void> {
@@ -135,13 +128,14 @@ try {
   for (const a of articles) await temp.write(a.path, a.source);
 
   const result = await build(temp.dir);
+  // A failed build writes no report: the routes it wrote say how far it got.
   if (result.code !== 0)
     throw new Error(
       `build failed after ${(result.ms / 1000).toFixed(0)} s, peak memory ${mb(result.peak)}, ` +
         `${[...result.output.matchAll(/ (\/\S+) \(\+\d+ms\)/g)].length} routes written:\n${result.output.slice(-3000)}`,
     );
-  const pages = Number(/(\d+) page\(s\) built/.exec(result.output)?.[1] ?? 0);
-  const indexMs = Number(/indexed \d+ pages (?:in \d+ shards )?in (\d+) ms/.exec(result.output)?.[1] ?? 0);
+  const report = await builtReport(temp.dir, 'first build');
+  const pages = report.render.pages;
   const dist = join(temp.dir, 'dist');
   const plain = (f: string): boolean => !/\.(br|gz)$/.test(f);
   // What every run reports: the build and its index.
@@ -150,23 +144,23 @@ try {
     text,
     pages,
     buildSeconds: result.ms / 1000,
-    indexSeconds: indexMs / 1000,
+    indexSeconds: (report.searchIndex.end - report.searchIndex.start) / 1000,
     peakMemoryBytes: result.peak,
     pagesPerSecond: pages / (result.ms / 1000),
     // What a deploy copies: every file, the compressed copies and share cards included.
-    distAllBytes: await folderBytes(dist),
+    distAllBytes: report.dist.bytes,
     shareCardBytes: await folderBytes(dist, (f) => f.endsWith('/share.png')),
   };
   const buildRows = {
     'build + index (s)': buildFigures.buildSeconds.toFixed(1),
-    '  of which search index (s, written alongside deploy)': buildFigures.indexSeconds.toFixed(1),
+    '  of which search index (s)': buildFigures.indexSeconds.toFixed(1),
     'peak memory (build and index)': mb(buildFigures.peakMemoryBytes),
     'pages per second': buildFigures.pagesPerSecond.toFixed(0),
     'dist/ (all files, as deployed)': `${mb(buildFigures.distAllBytes)} (share cards ${mb(buildFigures.shareCardBytes)})`,
   };
-  const cold = shareCardCost(result.output);
+  const cold = report.shareCards;
   if (values['build-only']) {
-    await save({ ...buildFigures, shareCards: cold }, { ...buildRows, 'share cards': shareCardRow(cold) });
+    await save({ ...buildFigures, shareCards: cold, report }, { ...buildRows, 'share cards': shareCardRow(cold) });
     if (!values.keep) await temp.remove();
     process.exit(0);
   }
@@ -200,7 +194,8 @@ try {
   await temp.write(changed.path, `${changed.source}\n沈阳服装产业园举办智能制造设计大赛，吸引了300多名专业观众。\n`);
   const rebuild = await build(temp.dir);
   if (rebuild.code !== 0) throw new Error(`rebuild failed:\n${rebuild.output.slice(-3000)}`);
-  const warm = shareCardCost(rebuild.output);
+  const rebuildReport = await builtReport(temp.dir, 'rebuild');
+  const warm = rebuildReport.shareCards;
   // Lighthouse (mobile) of the four page types, served by the production nginx configuration.
   const lighthouse = await auditSite(dist, { article: articleUrl({ id: 'bench-00001' }) });
 
@@ -234,6 +229,8 @@ try {
     rebuildSeconds: rebuild.ms / 1000,
     shareCards: { cold, warm },
     lighthouse,
+    report,
+    rebuildReport,
   };
   await save(figures, {
     ...buildRows,

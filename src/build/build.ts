@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from '../schemas/site.ts';
 import { productionAddressProblem } from './site-address.ts';
-import { buildOptions } from './options.ts';
+import { buildOptions, siteUrl } from './options.ts';
 import { acquireBuildLock, type LockHolder } from './build-lock.ts';
 import { buildsFolder, deleteLater, leftovers, newBuildFolder, switchSite } from './site-switch.ts';
 
@@ -22,13 +22,13 @@ const dist = join(root, 'dist');
 const astro = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 /**
- * The site's public address as the build will use it: this folder's config, SITE_URL first;
- * null, with the schema's words printed, when the config is wrong.
+ * The site's public address as the build will use it: SITE_URL, else this folder's config;
+ * null, with the schema's words printed, when the config or SITE_URL is wrong.
  */
 async function siteAddress(): Promise<string | null> {
   try {
     const config = (await import(pathToFileURL(join(root, 'src/site.config.ts')).href)) as { site: SiteConfig };
-    return config.site.url;
+    return siteUrl(buildOptions(), config.site);
   } catch (error) {
     const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
     if (!issues) throw error;

@@ -1,6 +1,9 @@
 // The build's settings from the environment, read and checked in this one place; the rest of
-// the build takes them typed. Each is for maintainers, tests and the bench: editors set none.
+// the build takes them typed. Each is for maintainers, tests and the bench: editors set none
+// (the public address they set in src/site.config.ts; SITE_URL is the publishing workflow's).
 import { join } from 'node:path';
+import { z } from 'astro/zod';
+import { siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { SHARD_PAGES } from '../search/shared/shards.ts';
 
 export interface BuildOptions {
@@ -28,6 +31,15 @@ export function parseBuildOptions(env: NodeJS.ProcessEnv, cwd: string): BuildOpt
     shareCardWorkers: count(env['SHARE_CARD_WORKERS']),
     shareImageCache: env['SHARE_IMAGE_CACHE'] || join(cwd, '.cache/share-cards'),
   };
+}
+
+/**
+ * The public address a build writes into its pages: SITE_URL over `url` in src/site.config.ts,
+ * checked by the site schema (a wrong SITE_URL is reported as `url`, in the schema's words).
+ * astro.config.mjs gives it to Astro as `site`, which pages read (src/site/published-site.ts).
+ */
+export function siteUrl(options: Pick<BuildOptions, 'siteUrl'>, config: Pick<SiteConfig, 'url'>): string {
+  return z.object({ url: siteSchema.shape.url }).parse({ url: options.siteUrl ?? config.url }).url;
 }
 
 let options: BuildOptions | undefined;

@@ -1,10 +1,12 @@
-// Stops the build (and warns in dev) when an article has a mistake, listing every one with
-// its file and line (see content-checks/article-checks.ts); says which articles wait for their date.
+// The content checks' part of the build (src/build/integration.ts runs it first): stops the
+// build (and warns in dev) when an article has a mistake, listing every one with its file and
+// line (see content-checks/article-checks.ts); says which articles wait for their date; in dev,
+// checks an article again each time it is saved.
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import {
   checkArticle,
   duplicateAddresses,
@@ -29,6 +31,8 @@ export const ARTICLES = ARTICLES_FOLDER;
 export interface CheckedContent {
   entries: Entry[];
   now: Date;
+  /** How many mistakes it found: that stop the build, in drafts, and markup removed (warnings). */
+  problems: { errors: number; inDrafts: number; removed: number };
 }
 
 const posixPath = (path: string) => path.split(sep).join('/');
@@ -48,7 +52,7 @@ export async function readArticles(project: string): Promise<ArticleFile[]> {
 /** Every problem of the articles of a project, and the entries that read correctly. */
 export async function checkContent(
   project: string,
-  options: { dev: boolean; now?: Date },
+  options: { dev: boolean; now?: Date; siteUrl: string },
 ): Promise<{ problems: Problem[]; draftProblems: Problem[]; warnings: Problem[]; entries: Entry[] }> {
   const articles = await readArticles(project);
   const read = articles.map(readArticle);
@@ -62,7 +66,7 @@ export async function checkContent(
       publicFiles: await relativeFiles(join(project, 'public')),
       pageFiles: await pageFiles(project),
     }),
-    siteUrl: site.url,
+    siteUrl: options.siteUrl,
   };
   const base = `${ARTICLES}/`;
   const problems = duplicateAddresses(articles.map((a) => a.file.slice(base.length))).map((p) => ({
@@ -98,67 +102,70 @@ export function logWaiting(entries: Entry[], now: Date, logger: Pick<AstroIntegr
 }
 
 /**
- * The content checks. `checked()` gives the articles as the last check of a build or dev
- * start read them, for other integrations (the share cards) not to read every file again.
+ * Checks every article as `astro build` or `astro dev` starts, and gives the articles as read
+ * (for the share cards, not to read every file again). A build with mistakes ends here, with
+ * the editors' report; dev warns and shows them on the pages instead.
  */
-export default function contentChecks(): AstroIntegration & { checked: () => CheckedContent | undefined } {
-  let project = process.cwd();
-  let checked: CheckedContent | undefined;
-  return {
-    checked: () => checked,
-    name: 'lnga-content-checks',
-    hooks: {
-      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
-        // Set from the command, not from DEV, which a test runner or a shell may have set.
-        updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
-        if (command !== 'build' && command !== 'dev') return;
-        const now = new Date();
-        project = fileURLToPath(config.root);
-        const { problems, draftProblems, warnings, entries } = await checkContent(project, {
-          dev: command === 'dev',
-          now,
-        });
-        checked = { entries, now };
-        if (command === 'dev') setDevProblems([...problems, ...draftProblems, ...warnings]);
-        if (command === 'build') logWaiting(entries, now, logger);
-        if (warnings.length)
-          logger.warn(
-            `文章中有 ${warnings.length} 处内容不会出现在网页上，请删去 / ${warnings.length} thing(s) removed from the pages:\n${report(warnings)}`,
-          );
-        if (draftProblems.length)
-          logger.warn(
-            `草稿中有 ${draftProblems.length} 处错误，发布前请改正（不影响本次构建） / ${draftProblems.length} problem(s) in drafts, to fix before publishing:\n${report(draftProblems)}`,
-          );
-        if (problems.length === 0) return;
-        if (command === 'dev') {
-          logger.warn(
-            `${problems.length} 处错误，请按提示修改（预览照常运行，出错的文章页面上会显示说明） / ${problems.length} problem(s) in the articles:\n${report(problems)}`,
-          );
-          return;
-        }
-        // Our report alone, not wrapped in Astro's "unhandled error" with a stack trace,
-        // which reads to an editor as if the program had crashed.
-        process.stderr.write(
-          `\n文章中有 ${problems.length} 处错误，网站没有构建。请按提示修改后再构建：\n` +
-            `The site was not built: ${problems.length} problem(s) in the articles.\n\n${report(problems)}\n`,
-        );
-        process.exit(1);
-      },
-      'astro:server:setup': ({ server, logger }) => {
-        // In the preview, check an article again each time the editor saves it.
-        server.watcher.on('all', (event, path) => {
-          if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
-          if (event !== 'add' && event !== 'change' && event !== 'unlink') return;
-          void checkContent(project, { dev: true }).then(({ problems, draftProblems, warnings }) => {
-            const all = [...problems, ...draftProblems, ...warnings];
-            setDevProblems(all);
-            if (event === 'unlink') return;
-            const mine = all.filter((p) => p.file === posixPath(relative(project, path)));
-            if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
-            else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
-          });
-        });
-      },
-    },
+export async function runChecks(
+  project: string,
+  command: 'build' | 'dev',
+  siteUrl: string,
+  logger: AstroIntegrationLogger,
+): Promise<CheckedContent> {
+  const now = new Date();
+  const { problems, draftProblems, warnings, entries } = await checkContent(project, {
+    dev: command === 'dev',
+    now,
+    siteUrl,
+  });
+  const checked = {
+    entries,
+    now,
+    problems: { errors: problems.length, inDrafts: draftProblems.length, removed: warnings.length },
   };
+  if (command === 'dev') setDevProblems([...problems, ...draftProblems, ...warnings]);
+  if (command === 'build') logWaiting(entries, now, logger);
+  if (warnings.length)
+    logger.warn(
+      `文章中有 ${warnings.length} 处内容不会出现在网页上，请删去 / ${warnings.length} thing(s) removed from the pages:\n${report(warnings)}`,
+    );
+  if (draftProblems.length)
+    logger.warn(
+      `草稿中有 ${draftProblems.length} 处错误，发布前请改正（不影响本次构建） / ${draftProblems.length} problem(s) in drafts, to fix before publishing:\n${report(draftProblems)}`,
+    );
+  if (problems.length === 0) return checked;
+  if (command === 'dev') {
+    logger.warn(
+      `${problems.length} 处错误，请按提示修改（预览照常运行，出错的文章页面上会显示说明） / ${problems.length} problem(s) in the articles:\n${report(problems)}`,
+    );
+    return checked;
+  }
+  // Our report alone, not wrapped in Astro's "unhandled error" with a stack trace,
+  // which reads to an editor as if the program had crashed.
+  process.stderr.write(
+    `\n文章中有 ${problems.length} 处错误，网站没有构建。请按提示修改后再构建：\n` +
+      `The site was not built: ${problems.length} problem(s) in the articles.\n\n${report(problems)}\n`,
+  );
+  process.exit(1);
+}
+
+/** In the dev preview: checks an article again each time the editor saves it. */
+export function watchArticles(
+  server: ViteDevServer,
+  project: string,
+  siteUrl: string,
+  logger: AstroIntegrationLogger,
+): void {
+  server.watcher.on('all', (event, path) => {
+    if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
+    if (event !== 'add' && event !== 'change' && event !== 'unlink') return;
+    void checkContent(project, { dev: true, siteUrl }).then(({ problems, draftProblems, warnings }) => {
+      const all = [...problems, ...draftProblems, ...warnings];
+      setDevProblems(all);
+      if (event === 'unlink') return;
+      const mine = all.filter((p) => p.file === posixPath(relative(project, path)));
+      if (mine.length) logger.warn(`文章有错误，请按提示修改 / Please fix:\n${report(mine)}`);
+      else logger.info(`已检查，没有发现错误 / checked, no problems: ${posixPath(relative(project, path))}`);
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl, searchUrl, sitemapUrl } from '../site/urls.ts';
-import { site } from '../site.config.ts';
+import { site } from '../site/published-site.ts';
 
 // The search page itself may be found; its result addresses (/search/?q=…) are endless
 // and thin, so crawlers are kept off them.

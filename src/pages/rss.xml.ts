@@ -4,7 +4,7 @@ import { getCollection } from 'astro:content';
 import { buildVisibility, publishedArticles } from '../site/articles.ts';
 import { feedOptions } from '../site/feed.ts';
 import { articleHtml } from '../site/article-html.ts';
-import { site } from '../site.config.ts';
+import { site } from '../site/published-site.ts';
 
 export const GET: APIRoute = async () => {
   const published = publishedArticles(await getCollection('articles'), buildVisibility(__PREVIEW_UNPUBLISHED__));

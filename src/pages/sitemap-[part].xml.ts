@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { buildVisibility } from '../site/articles.ts';
 import { siteSitemapEntries, sitemapParts, sitemapXml } from '../site/sitemap.ts';
-import { site } from '../site.config.ts';
+import { site } from '../site/published-site.ts';
 
 // One sitemap of at most 50,000 addresses, named by the index at /sitemap.xml.
 export const getStaticPaths = (async () => {

@@ -3,7 +3,7 @@ import { getCollection } from 'astro:content';
 import { buildVisibility } from '../site/articles.ts';
 import { siteSitemapEntries, sitemapIndexXml, sitemapParts } from '../site/sitemap.ts';
 import { absoluteUrl, sitemapUrl } from '../site/urls.ts';
-import { site } from '../site.config.ts';
+import { site } from '../site/published-site.ts';
 
 // The sitemap index: names /sitemap-1.xml, /sitemap-2.xml, … (see site/sitemap.ts).
 export const GET: APIRoute = async () => {

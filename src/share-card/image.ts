@@ -19,14 +19,10 @@ import {
   type FontChunk,
   type ShareCard,
 } from './card.ts';
-import { buildOptions } from '../build/options.ts';
 
 // Paths from the project root: the build, the dev server and the tests all run there.
 const FONT_PACKAGE = join(process.cwd(), 'node_modules/@fontsource/noto-sans-sc');
 const LOGO = join(process.cwd(), 'public/favicon.svg');
-
-/** Where drawn cards are kept; SHARE_IMAGE_CACHE moves it (see build/options.ts). */
-export const shareCacheDir = (): string => buildOptions().shareImageCache;
 
 let chunkTable: FontChunk[] | undefined;
 const fontChunks = (): FontChunk[] =>
@@ -97,12 +93,11 @@ export interface ShareImageFile {
   cached: boolean;
 }
 
-/** The cache file of a card's picture, drawn first when the cache does not hold it. */
-export async function shareImageFile(
-  name: string,
-  card: ShareCard,
-  cacheDir = shareCacheDir(),
-): Promise<ShareImageFile> {
+/**
+ * The cache file of a card's picture in `cacheDir` (SHARE_IMAGE_CACHE, see build/options.ts),
+ * drawn first when the cache does not hold it.
+ */
+export async function shareImageFile(name: string, card: ShareCard, cacheDir: string): Promise<ShareImageFile> {
   const tree = cardTree(card, (logo ??= readFileSync(LOGO, 'utf8')));
   const { fonts, missing } = fontsFor(tree);
   const hash = createHash('sha256')
@@ -153,7 +148,7 @@ export interface ShareImage {
  * `name` (an article's slug) keeps one picture per card in the cache: drawing a new one
  * removes the older ones of that name.
  */
-export async function shareImage(name: string, card: ShareCard, cacheDir = shareCacheDir()): Promise<ShareImage> {
+export async function shareImage(name: string, card: ShareCard, cacheDir: string): Promise<ShareImage> {
   const { file, missing, cached } = await shareImageFile(name, card, cacheDir);
   if (!cached) await removeStalePictures(cacheDir, new Map([[name, basename(file)]]));
   return { png: await readFile(file), missing, cached };

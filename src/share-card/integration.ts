@@ -7,13 +7,13 @@
 import { availableParallelism } from 'node:os';
 import { copyFile, link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { buildVisibility } from '../site/articles.ts';
 import { readArticle, type Entry } from '../content-checks/article-checks.ts';
 import { namedShareImage, placedArticleCard, shareCards, type PlacedCard } from './card.ts';
-import { missingGlyphsWarning, removeStalePictures, shareCacheDir, shareImage, type ShareImageFile } from './image.ts';
+import { missingGlyphsWarning, removeStalePictures, shareImage, type ShareImageFile } from './image.ts';
 import { articleIdFromPath } from '../site/slug.ts';
 import { shareImageUrl } from '../site/urls.ts';
 import { site } from '../site.config.ts';
@@ -22,7 +22,7 @@ import type { CardAnswer, CardJob } from './worker.ts';
 import { files } from '../build/files.ts';
 import { filesOfAddress } from '../build/dist-files.ts';
 import { contentType } from '../build/mime.ts';
-import { buildOptions } from '../build/options.ts';
+import type { BuildOptions } from '../build/options.ts';
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
@@ -91,7 +91,7 @@ export function cardPool(size: number) {
  * small machine one core is left to it until the pages are built. SHARE_CARD_WORKERS fixes
  * both (the bench compares).
  */
-export function poolSizes(cores = availableParallelism(), fixed = buildOptions().shareCardWorkers) {
+export function poolSizes(cores: number, fixed: number | undefined) {
   if (fixed !== undefined) return { rendering: fixed, after: fixed };
   return { rendering: Math.max(1, cores - 1), after: Math.max(1, cores) };
 }
@@ -112,7 +112,7 @@ async function headOf(file: string): Promise<string | undefined> {
 }
 
 /** The share picture each built page names (its address → the first page naming it). */
-async function namedPictures(dist: string, pages: string[]): Promise<Map<string, string>> {
+async function namedPictures(dist: string, pages: string[], address: string): Promise<Map<string, string>> {
   const named = new Map<string, string>();
   // A few dozen files at a time: enough to keep the disk busy, few enough for the file limit.
   for (let at = 0; at < pages.length; at += 64)
@@ -121,7 +121,7 @@ async function namedPictures(dist: string, pages: string[]): Promise<Map<string,
         for (const file of filesOfAddress(dist, `/${page}`)) {
           const head = await headOf(file);
           if (head === undefined) continue;
-          const picture = namedShareImage(head, site.url);
+          const picture = namedShareImage(head, address);
           if (picture && !named.has(picture)) named.set(picture, `/${page}`);
           return;
         }
@@ -147,17 +147,13 @@ const exists = (file: string): Promise<boolean> =>
     () => false,
   );
 
-/** One log line of what the cards cost, which the bench reads. */
-export function costLine(cards: DrawnCard[], workers: string, poolMs: number, waitedMs: number): string {
-  const drawn = cards.filter((c) => !c.cached);
-  const cached = cards.filter((c) => c.cached);
-  const each = (list: DrawnCard[]): string =>
-    (list.reduce((sum, c) => sum + c.ms, 0) / Math.max(1, list.length)).toFixed(1);
+/** One log line of what the cards cost. */
+export function costLine(cost: CardCost): string {
   return (
-    `分享图 ${cards.length} 张：新绘 ${drawn.length} 张，取自缓存 ${cached.length} 张 / ` +
-    `share cards: ${cards.length} (${drawn.length} drawn, ${each(drawn)} ms each; ` +
-    `${cached.length} from cache, ${each(cached)} ms each), ${workers} workers, ` +
-    `pool ${Math.round(poolMs)} ms, build waited ${Math.round(waitedMs)} ms`
+    `分享图 ${cost.count} 张：新绘 ${cost.drawn} 张，取自缓存 ${cost.cached} 张 / ` +
+    `share cards: ${cost.count} (${cost.drawn} drawn, ${cost.drawnMs.toFixed(1)} ms each; ` +
+    `${cost.cached} from cache, ${cost.cachedMs.toFixed(1)} ms each), ${cost.workers} workers, ` +
+    `pool ${Math.round(cost.poolMs)} ms, build waited ${Math.round(cost.waitedMs)} ms`
   );
 }
 
@@ -174,110 +170,140 @@ async function devCard(project: string, path: string): Promise<PlacedCard | unde
   return shareCards(entries, site, buildVisibility(true)).find((card) => card.url === path);
 }
 
+/** What the cards of a build cost, for the log and the build report (see costLine). */
+export interface CardCost {
+  count: number;
+  drawn: number;
+  /** Mean time a worker spent on a card drawn, and on one found in the cache, ms. */
+  drawnMs: number;
+  cached: number;
+  cachedMs: number;
+  /** Workers while Astro rendered → after. */
+  workers: string;
+  /** From the first card asked for to the last one done, ms. */
+  poolMs: number;
+  /** How long the build waited for cards once the pages were built, ms. */
+  waitedMs: number;
+}
+
+/** The figures of `costLine`. */
+export function cardCost(cards: DrawnCard[], workers: string, poolMs: number, waitedMs: number): CardCost {
+  const drawn = cards.filter((c) => !c.cached);
+  const cached = cards.filter((c) => c.cached);
+  const each = (list: DrawnCard[]): number =>
+    Math.round((list.reduce((sum, c) => sum + c.ms, 0) / Math.max(1, list.length)) * 10) / 10;
+  return {
+    count: cards.length,
+    drawn: drawn.length,
+    drawnMs: each(drawn),
+    cached: cached.length,
+    cachedMs: each(cached),
+    workers,
+    poolMs: Math.round(poolMs),
+    waitedMs: Math.round(waitedMs),
+  };
+}
+
+/** The cards of one build, being drawn since it started: `finish` once the pages are built. */
+export interface CardBuild {
+  /**
+   * Puts each card a built page names beside it (drawing any no plan had), and stops the
+   * build if a page names a picture that is not there; resolves with what the cards cost.
+   */
+  finish(dist: string, pages: string[], siteUrl: string, logger: AstroIntegrationLogger): Promise<CardCost>;
+}
+
 /**
- * The share card integration. `checked` gives the articles as the content checks read them
- * for this build, so the files are read once; without it they are read here.
+ * Starts drawing a build's share cards, as `astro build` starts: from the articles as the
+ * content checks read them (`checked`), else read here, in a pool sized by `workers`
+ * (SHARE_CARD_WORKERS), into `cacheDir`.
  */
-export default function shareCardsIntegration(
-  checked: () => CheckedContent | undefined = () => undefined,
-): AstroIntegration {
-  let project = process.cwd();
-  let logger: AstroIntegrationLogger;
-  let build:
-    | {
-        pool: ReturnType<typeof cardPool>;
-        started: number;
-        entries: Entry[];
-        planned: PlacedCard[];
-        drawing: Map<string, Promise<DrawnCard>>;
-      }
-    | undefined;
+export async function startCards(
+  project: string,
+  checked: CheckedContent | undefined,
+  { shareCardWorkers, shareImageCache: cacheDir }: Pick<BuildOptions, 'shareCardWorkers' | 'shareImageCache'>,
+): Promise<CardBuild> {
+  const started = performance.now();
+  const entries = checked?.entries ?? (await readArticles(project)).flatMap((file) => readArticle(file).entry ?? []);
+  const planned = shareCards(entries, site, buildVisibility(false, checked?.now ?? new Date()));
+  const pool = cardPool(poolSizes(availableParallelism(), shareCardWorkers).rendering);
+  const drawing = new Map<string, Promise<DrawnCard>>();
   const draw = (card: PlacedCard): void => {
-    const cacheDir = shareCacheDir();
-    const promise = build!.pool.draw({ name: card.name, card: card.card, cacheDir });
+    const promise = pool.draw({ name: card.name, card: card.card, cacheDir });
     // Failures are reported when the build waits for the card; until then, not unhandled.
     promise.catch(() => {});
-    build!.drawing.set(card.name, promise);
+    drawing.set(card.name, promise);
   };
+  planned.forEach(draw);
   return {
-    name: 'lnga-share-cards',
-    hooks: {
-      'astro:config:done': ({ config, logger: l }) => {
-        project = fileURLToPath(config.root);
-        logger = l;
-      },
-      'astro:build:start': async () => {
-        const started = performance.now();
-        const read = checked();
-        const entries = read?.entries ?? (await readArticles(project)).flatMap((file) => readArticle(file).entry ?? []);
-        const planned = shareCards(entries, site, buildVisibility(false, read?.now ?? new Date()));
-        build = { pool: cardPool(poolSizes().rendering), started, entries, planned, drawing: new Map() };
-        planned.forEach(draw);
-      },
-      'astro:build:done': async ({ dir, pages }) => {
-        if (!build) return;
-        const { pool, planned, entries, drawing } = build;
-        const dist = fileURLToPath(dir);
-        const waiting = performance.now();
-        const first = pool.size();
-        pool.ref();
-        pool.grow(poolSizes().after);
-        try {
-          const named = await namedPictures(
-            dist,
-            pages.map((p) => p.pathname),
-          );
-          // A card goes out when a page names it; the site's always (the 404 page names it too).
-          const out = planned.filter((card) => named.has(card.url) || card.url === shareImageUrl());
-          // A page naming a card not planned (an article whose time came during the build) gets it now.
-          const known = new Set(planned.map((card) => card.url));
-          for (const entry of entries) {
-            const url = shareImageUrl(entry);
-            if (!named.has(url) || known.has(url) || !entry.data.date) continue;
-            const card = placedArticleCard(entry, site);
-            logger.info(`补画分享图 / drawing a card no plan had: ${url}`);
-            draw(card);
-            out.push(card);
-          }
-          const cards = await Promise.all(out.map((card) => drawing.get(card.name)!));
-          const waited = performance.now() - waiting;
-          await Promise.all(out.map((card, i) => place(cards[i]!.file, join(dist, card.url))));
-          for (const card of cards) if (card.missing.length) logger.warn(missingGlyphsWarning(card.name, card.missing));
-          const placed = new Set(out.map((card) => card.url));
-          const absent: string[] = [];
-          for (const [picture, page] of named)
-            if (!placed.has(picture) && !(await exists(join(dist, picture)))) absent.push(`${page} → ${picture}`);
-          if (absent.length)
-            throw new Error(
-              `${absent.length} 个页面的分享图不存在 / ${absent.length} page(s) name a share picture that is not there:\n${absent.join('\n')}`,
-            );
-          await removeStalePictures(shareCacheDir(), new Map(cards.map((card) => [card.name, basename(card.file)])));
-          const unused = planned.length - planned.filter((card) => placed.has(card.url)).length;
-          if (unused) logger.warn(`${unused} 张分享图没有页面使用 / ${unused} card(s) drawn that no page names`);
-          logger.info(costLine(cards, `${first}→${pool.size()}`, performance.now() - build.started, waited));
-        } finally {
-          await pool.close();
-          build = undefined;
+    async finish(dist, pages, siteUrl, logger) {
+      const waiting = performance.now();
+      const first = pool.size();
+      pool.ref();
+      pool.grow(poolSizes(availableParallelism(), shareCardWorkers).after);
+      try {
+        const named = await namedPictures(dist, pages, siteUrl);
+        // A card goes out when a page names it; the site's always (the 404 page names it too).
+        const out = planned.filter((card) => named.has(card.url) || card.url === shareImageUrl());
+        // A page naming a card not planned (an article whose time came during the build) gets it now.
+        const known = new Set(planned.map((card) => card.url));
+        for (const entry of entries) {
+          const url = shareImageUrl(entry);
+          if (!named.has(url) || known.has(url) || !entry.data.date) continue;
+          const card = placedArticleCard(entry, site);
+          logger.info(`补画分享图 / drawing a card no plan had: ${url}`);
+          draw(card);
+          out.push(card);
         }
-      },
-      'astro:server:setup': ({ server, logger: devLogger }) => {
-        server.middlewares.use((req, res, next) => {
-          const path = (req.url ?? '').split('?')[0] ?? '';
-          // Every card's address ends like the site's (`/share.png`); other requests go on at once.
-          if (!path.endsWith(shareImageUrl())) return next();
-          void Promise.resolve()
-            .then(() => devCard(project, decodeURI(path)))
-            .then(async (placed) => {
-              if (!placed) return next();
-              const { png, missing } = await shareImage(placed.name, placed.card);
-              if (missing.length) devLogger.warn(missingGlyphsWarning(placed.name, missing));
-              res.setHeader('Content-Type', contentType(path));
-              res.setHeader('Cache-Control', 'no-cache');
-              res.end(png);
-            })
-            .catch(next);
-        });
-      },
+        const cards = await Promise.all(out.map((card) => drawing.get(card.name)!));
+        const waited = performance.now() - waiting;
+        await Promise.all(out.map((card, i) => place(cards[i]!.file, join(dist, card.url))));
+        for (const card of cards) if (card.missing.length) logger.warn(missingGlyphsWarning(card.name, card.missing));
+        const placed = new Set(out.map((card) => card.url));
+        const absent: string[] = [];
+        for (const [picture, page] of named)
+          if (!placed.has(picture) && !(await exists(join(dist, picture)))) absent.push(`${page} → ${picture}`);
+        if (absent.length)
+          throw new Error(
+            `${absent.length} 个页面的分享图不存在 / ${absent.length} page(s) name a share picture that is not there:\n${absent.join('\n')}`,
+          );
+        await removeStalePictures(cacheDir, new Map(cards.map((card) => [card.name, basename(card.file)])));
+        const unused = planned.length - planned.filter((card) => placed.has(card.url)).length;
+        if (unused) logger.warn(`${unused} 张分享图没有页面使用 / ${unused} card(s) drawn that no page names`);
+        const cost = cardCost(cards, `${first}→${pool.size()}`, performance.now() - started, waited);
+        logger.info(costLine(cost));
+        return cost;
+      } finally {
+        await pool.close();
+      }
     },
   };
+}
+
+/**
+ * In `astro dev`: draws the card a request asks for, from the article's front matter as it is
+ * now (drafts and scheduled articles included), into `cacheDir`.
+ */
+export function serveCards(
+  server: ViteDevServer,
+  project: string,
+  cacheDir: string,
+  logger: AstroIntegrationLogger,
+): void {
+  server.middlewares.use((req, res, next) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    // Every card's address ends like the site's (`/share.png`); other requests go on at once.
+    if (!path.endsWith(shareImageUrl())) return next();
+    void Promise.resolve()
+      .then(() => devCard(project, decodeURI(path)))
+      .then(async (placed) => {
+        if (!placed) return next();
+        const { png, missing } = await shareImage(placed.name, placed.card, cacheDir);
+        if (missing.length) logger.warn(missingGlyphsWarning(placed.name, missing));
+        res.setHeader('Content-Type', contentType(path));
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(png);
+      })
+      .catch(next);
+  });
 }

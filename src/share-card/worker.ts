@@ -1,4 +1,4 @@
-// A worker thread of the share card pool (see share-cards.ts): finds each card it is sent in
+// A worker thread of the share card pool (see integration.ts): finds each card it is sent in
 // the cache or draws it there, and answers with the file and how long that took. Run by Node
 // itself (type stripping), not by Vite: it imports only plain modules.
 import { parentPort } from 'node:worker_threads';

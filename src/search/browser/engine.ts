@@ -16,6 +16,7 @@ import {
   termWords,
 } from '../shared/tokens.ts';
 import { isAwaiting, SHARD_FILTER, shardPath } from '../shared/shards.ts';
+import { SEARCH_DIR, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
 
 export interface ResultData {
   url: string;
@@ -125,7 +126,7 @@ let traditional: Promise<Map<string, string>> | null = null;
 
 /** The traditional → simplified table, fetched only for a query that needs it. */
 function traditionalTable(): Promise<Map<string, string>> {
-  traditional ??= fetch('/_search/t2s.json')
+  traditional ??= fetch(`${SEARCH_DIR}${TRADITIONAL_TABLE}`)
     .then((r) => r.json() as Promise<string>)
     .then((pairs) => {
       const chars = [...pairs];

@@ -1,12 +1,14 @@
-// Builds the Chinese search: after `astro build`, reads every built page marked
-// `data-pagefind-body`, indexes it with Pagefind as pair tokens (see search/shared/tokens.ts),
-// and bundles the browser code to /_search/. In `astro dev`, serves that code and the
-// index of the last build.
+// The search's part of the build (src/build/integration.ts calls it): once the pages are built,
+// reads every one marked `data-pagefind-body`, indexes it as pair tokens (see
+// search/shared/tokens.ts) in Pagefind's format (search/build/index-writer.ts), and bundles
+// the browser code to /_search/. In `astro dev`, serves
+// that code and the index of the last build.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import * as esbuild from 'esbuild';
 import { extractRecord, type SearchRecord } from './record.ts';
 import { IndexWriter, pagefindAssets } from './index-writer.ts';
@@ -16,10 +18,9 @@ import { addressOfFile } from '../../build/dist-files.ts';
 import { contentType } from '../../build/mime.ts';
 import { buildOptions } from '../../build/options.ts';
 import { adminUrl } from '../../site/urls.ts';
+import { SEARCH_DIR, SEARCH_ENTRY, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../browser/client.ts', import.meta.url));
-/** Where the browser code lives; the inline boot script imports `${SEARCH_DIR}search.js`. */
-export const SEARCH_DIR = '/_search/';
 
 /** The built pages that may hold an indexed body (not 404, not the back office), as files and URLs. */
 async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
@@ -95,7 +96,7 @@ async function traditionalMap(): Promise<string> {
 export async function buildClient(outDir: string, shards: number): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await esbuild.build({
-    entryPoints: { search: CLIENT_ENTRY },
+    entryPoints: { [SEARCH_ENTRY]: CLIENT_ENTRY },
     bundle: true,
     format: 'esm',
     minify: true,
@@ -104,63 +105,67 @@ export async function buildClient(outDir: string, shards: number): Promise<void>
     legalComments: 'none',
     define: { __SEARCH_SHARDS__: String(Math.max(1, shards)) },
   });
-  await writeFile(join(outDir, 't2s.json'), JSON.stringify(await traditionalMap()));
+  await writeFile(join(outDir, TRADITIONAL_TABLE), JSON.stringify(await traditionalMap()));
 }
 
-export default function search(): AstroIntegration {
-  let logger: AstroIntegrationLogger;
-  let root: URL;
-  return {
-    name: 'lnga-search',
-    hooks: {
-      'astro:config:done': ({ config, logger: l }) => {
-        logger = l;
-        root = config.root;
-      },
-      'astro:build:done': async ({ dir }) => {
-        const dist = fileURLToPath(dir);
-        const started = performance.now();
-        const { pages, shards } = await buildIndex(dist);
-        await buildClient(join(dist, SEARCH_DIR), shards);
-        logger.info(
-          `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
-            (shards > 1 ? ` in ${shards} shards` : '') +
-            ` in ${Math.round(performance.now() - started)} ms`,
-        );
-      },
-      'astro:server:setup': ({ server }) => {
-        const dist = fileURLToPath(new URL('dist/', root));
-        const devClient = fileURLToPath(new URL('.astro/search-dev/', root));
-        let bundled: Promise<void> | null = null;
-        server.watcher.on('change', (file) => {
-          if (file.includes(`${sep}src${sep}`)) bundled = null;
-        });
-        server.middlewares.use((req, res, next) => {
-          const path = (req.url ?? '').split('?')[0] ?? '';
-          const send = async (file: string, type: string): Promise<void> => {
-            res.setHeader('Content-Type', type);
-            res.end(await readFile(file));
-          };
-          if (path.startsWith(SEARCH_DIR)) {
-            bundled ??= shardCount(dist).then((shards) => buildClient(devClient, shards));
-            void bundled
-              .then(() => send(join(devClient, path.slice(SEARCH_DIR.length)), contentType(path)))
-              .catch(next);
-            return;
-          }
-          if (path.startsWith('/pagefind/')) {
-            const file = join(dist, path);
-            if (!existsSync(file) || path.endsWith('/')) {
-              res.statusCode = 404;
-              res.end('搜索索引还没有生成：请先运行 npm run build / no search index yet: run npm run build');
-              return;
-            }
-            void send(file, contentType(file)).catch(next);
-            return;
-          }
-          next();
-        });
-      },
-    },
-  };
+/** What indexing did, for the log and the build report. */
+export interface SearchIndexed {
+  pages: number;
+  shards: number;
+  /** From the first page read to the index written, ms. */
+  ms: number;
+}
+
+/**
+ * The search's part of a build: indexes the built pages into `dist` (at most `shardPages` a
+ * shard) and bundles the browser code beside them.
+ */
+export async function indexSite(
+  dist: string,
+  shardPages: number,
+  logger: AstroIntegrationLogger,
+): Promise<SearchIndexed> {
+  const started = performance.now();
+  const { pages, shards } = await buildIndex(dist, shardPages);
+  await buildClient(join(dist, SEARCH_DIR), shards);
+  const ms = performance.now() - started;
+  logger.info(
+    `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+      (shards > 1 ? ` in ${shards} shards` : '') +
+      ` in ${Math.round(ms)} ms`,
+  );
+  return { pages, shards, ms };
+}
+
+/** In `astro dev`: serves the browser code (bundled on first use) and the index of the last build. */
+export function serveSearch(server: ViteDevServer, project: string): void {
+  const dist = join(project, 'dist');
+  const devClient = join(project, '.astro/search-dev');
+  let bundled: Promise<void> | null = null;
+  server.watcher.on('change', (file) => {
+    if (file.includes(`${sep}src${sep}`)) bundled = null;
+  });
+  server.middlewares.use((req, res, next) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const send = async (file: string, type: string): Promise<void> => {
+      res.setHeader('Content-Type', type);
+      res.end(await readFile(file));
+    };
+    if (path.startsWith(SEARCH_DIR)) {
+      bundled ??= shardCount(dist).then((shards) => buildClient(devClient, shards));
+      void bundled.then(() => send(join(devClient, path.slice(SEARCH_DIR.length)), contentType(path))).catch(next);
+      return;
+    }
+    if (path.startsWith('/pagefind/')) {
+      const file = join(dist, path);
+      if (!existsSync(file) || path.endsWith('/')) {
+        res.statusCode = 404;
+        res.end('搜索索引还没有生成：请先运行 npm run build / no search index yet: run npm run build');
+        return;
+      }
+      void send(file, contentType(file)).catch(next);
+      return;
+    }
+    next();
+  });
 }

@@ -5,7 +5,7 @@ import { buildVisibility, publishedArticles } from '../../../site/articles.ts';
 import { feedOptions } from '../../../site/feed.ts';
 import { articleHtml } from '../../../site/article-html.ts';
 import type { Column } from '../../../schemas/site.ts';
-import { site } from '../../../site.config.ts';
+import { site } from '../../../site/published-site.ts';
 
 export const getStaticPaths = (() =>
   site.columns.map((column) => ({ params: { column: column.slug }, props: { column } }))) satisfies GetStaticPaths;

@@ -1,0 +1,120 @@
+// The build, as one integration: which stage runs when, written in one place rather than in
+// the order of a list. `astro build`:
+//   content checks (as the config is read; a mistake stops here)
+//   → Astro renders the pages, the share cards drawing in worker threads meanwhile
+//   → [search index ‖ share cards placed beside their pages]
+//   → deploy: headers and compressed copies.
+// `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
+// keep their logic in their folders; every stage takes what it needs from the build's context.
+// A build ends by writing where its time went and what each stage did (build/report.ts).
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { deploySite } from './deploy.ts';
+import type { BuildOptions } from './options.ts';
+import { folderSize, removeReport, reportFile, writeReport, type BuildReport, type Span } from './report.ts';
+import { runChecks, watchArticles, type CheckedContent } from '../content-checks/integration.ts';
+import { indexSite, serveSearch } from '../search/build/integration.ts';
+import { serveCards, startCards, type CardBuild } from '../share-card/integration.ts';
+
+/** What the stages of one build share. */
+export interface BuildContext {
+  /** The project folder (Astro's root). */
+  project: string;
+  /** The settings from the environment, parsed once (build/options.ts). */
+  options: BuildOptions;
+  /** The public address the pages are written with (build/options.ts `siteUrl`). */
+  siteUrl: string;
+  /** The hosts the back office talks to, for its Content-Security-Policy. */
+  cmsHosts: string[];
+  /** The articles as the content checks read them; undefined until they ran. */
+  checked: CheckedContent | undefined;
+}
+
+/** Now, in whole ms since this process started: when a stage starts or ends, for the report. */
+const now = (): number => Math.round(performance.now());
+
+/** Waits for stages run side by side, all of them, then fails with the first failure if any. */
+async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}
+
+/** The site's build pipeline. `astro.config.mjs` lists it after mdx(), so deploy sees every file. */
+export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'siteUrl' | 'cmsHosts'>): AstroIntegration {
+  const context: BuildContext = { project: process.cwd(), ...settings, checked: undefined };
+  let cards: CardBuild | undefined;
+  // When the stages ran, for the report.
+  let checked: Span | undefined;
+  let cardsStarted = 0;
+  return {
+    name: 'lnga-build',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+        // Set from the command, not from DEV, which a test runner or a shell may have set.
+        updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
+        context.project = fileURLToPath(config.root);
+        if (command !== 'build' && command !== 'dev') return;
+        if (command === 'build') await removeReport(context.project);
+        const start = now();
+        context.checked = await runChecks(
+          context.project,
+          command,
+          context.siteUrl,
+          logger.fork('lnga-content-checks'),
+        );
+        checked = { start, end: now() };
+      },
+      'astro:build:start': async () => {
+        cardsStarted = now();
+        cards = await startCards(context.project, context.checked, context.options);
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        if (!cards || !checked || !context.checked) throw new Error('astro:build:done before the checks and cards');
+        const rendered = now();
+        const dist = fileURLToPath(dir);
+        let cardsDone = 0;
+        const [index, cost] = await sideBySide(
+          indexSite(dist, context.options.searchShardPages, logger.fork('lnga-search')),
+          cards
+            .finish(
+              dist,
+              pages.map((p) => p.pathname),
+              context.siteUrl,
+              logger.fork('lnga-share-cards'),
+            )
+            .finally(() => (cardsDone = now())),
+        );
+        const deployStart = now();
+        const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'));
+        const deployEnd = now();
+        const report: BuildReport = {
+          finished: new Date().toISOString(),
+          outDir: dist,
+          totalMs: 0,
+          checks: { ...checked, articles: context.checked.entries.length, ...context.checked.problems },
+          render: { start: checked.end, end: rendered, pages: pages.length },
+          searchIndex: {
+            start: rendered,
+            end: rendered + Math.round(index.ms),
+            pages: index.pages,
+            shards: index.shards,
+          },
+          shareCards: { start: cardsStarted, end: cardsDone, ...cost },
+          deploy: { start: deployStart, end: deployEnd, ...deployed },
+          dist: await folderSize(dist),
+        };
+        report.totalMs = now();
+        await writeReport(context.project, report);
+        logger.info(`构建报告 / build report: ${relative(context.project, reportFile(context.project))}`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        watchArticles(server, context.project, context.siteUrl, logger.fork('lnga-content-checks'));
+        serveSearch(server, context.project);
+        serveCards(server, context.project, context.options.shareImageCache, logger.fork('lnga-share-cards'));
+      },
+    },
+  };
+}
