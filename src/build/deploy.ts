@@ -5,11 +5,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
-import type { Alongside } from './alongside.ts';
 import { files, inLanes } from './files.ts';
 import { adminUrl } from '../site/urls.ts';
 
@@ -180,30 +178,24 @@ export interface Deployed {
   scriptHashes: number;
   /** Files given a compressed copy. */
   compressed: number;
-  /** Time spent compressing, ms (the search index's files included, not the wait for them). */
+  /** Time spent compressing, ms. */
   compressMs: number;
 }
 
 /**
  * The last stage of a build: marks external links, writes the headers with the inline
- * scripts' hashes, and compresses every text file; what `alongside` work still writes (the
- * search index) is compressed once it is written.
+ * scripts' hashes, and compresses every text file.
  */
 export async function deploySite(
   dist: string,
-  { siteUrl, cmsHosts, alongside }: { siteUrl: string; cmsHosts: string[]; alongside: Alongside },
+  { siteUrl, cmsHosts }: { siteUrl: string; cmsHosts: string[] },
   logger: Pick<AstroIntegrationLogger, 'info'>,
 ): Promise<Deployed> {
   const hashes = await preparePages(dist, siteUrl);
   await writeHeaders(dist, securityHeaders(hashes), adminHeaders(hashes, cmsHosts));
-  const pending = alongside.pendingFolders(dist);
-  let started = performance.now();
-  let count = await precompress(dist, pending);
-  let compressMs = performance.now() - started;
-  await alongside.finish();
-  started = performance.now();
-  for (const folder of pending) if (existsSync(folder)) count += await precompress(folder);
-  compressMs += performance.now() - started;
+  const started = performance.now();
+  const count = await precompress(dist);
+  const compressMs = performance.now() - started;
   logger.info(
     `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
   );

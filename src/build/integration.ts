@@ -3,14 +3,13 @@
 //   content checks (as the config is read; a mistake stops here)
 //   → Astro renders the pages, the share cards drawing in worker threads meanwhile
 //   → [search index ‖ share cards placed beside their pages]
-//   → deploy: headers and compressed copies, the search index compressed once written.
+//   → deploy: headers and compressed copies.
 // `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
 // keep their logic in their folders; every stage takes what it needs from the build's context.
 // A build ends by writing where its time went and what each stage did (build/report.ts).
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { alongside, type Alongside } from './alongside.ts';
 import { deploySite } from './deploy.ts';
 import { pageFiles } from './files.ts';
 import type { BuildOptions } from './options.ts';
@@ -31,8 +30,6 @@ export interface BuildContext {
   cmsHosts: string[];
   /** The articles as the content checks read them; undefined until they ran. */
   checked: CheckedContent | undefined;
-  /** Work a stage lets run on while the later ones do theirs; deploy waits for it. */
-  alongside: Alongside;
 }
 
 /** Now, in whole ms since this process started: when a stage starts or ends, for the report. */
@@ -48,7 +45,7 @@ async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
 
 /** The site's build pipeline. `astro.config.mjs` lists it after mdx(), so deploy sees every file. */
 export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'siteUrl' | 'cmsHosts'>): AstroIntegration {
-  const context: BuildContext = { project: process.cwd(), ...settings, checked: undefined, alongside: alongside() };
+  const context: BuildContext = { project: process.cwd(), ...settings, checked: undefined };
   let cards: CardBuild | undefined;
   // When the stages ran, for the report.
   let checked: Span | undefined;
@@ -89,7 +86,7 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
         const rendered = now();
         const dist = fileURLToPath(dir);
         let cardsDone = 0;
-        const [search, cost] = await sideBySide(
+        const [index, cost] = await sideBySide(
           indexSite(dist, context.options.searchShardPages, logger.fork('lnga-search')),
           cards
             .finish(
@@ -100,15 +97,9 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
             )
             .finally(() => (cardsDone = now())),
         );
-        // Pagefind writes the index on its own while deploy compresses the pages.
-        context.alongside.run(
-          search.written.then(() => undefined),
-          ['pagefind'],
-        );
         const deployStart = now();
         const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'));
         const deployEnd = now();
-        const index = await search.written;
         const report: BuildReport = {
           finished: new Date().toISOString(),
           outDir: dist,

@@ -5,7 +5,8 @@
 // It runs twice: with one index, as every site up to 15,000 pages has, and with the index
 // split into shards (see search/shared/shards.ts), as a larger site has.
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -43,6 +44,9 @@ const made = (): ReturnType<typeof distractors> =>
     wordLists,
     evalQueries.filter((q) => q.kind === '拼音').map((q) => q.query.replace(/\s/g, '')),
   ));
+/** One share-card cache for both builds: the second finds the distractors' cards drawn. */
+const cards = join(tmpdir(), `lnga-eval-cards-${process.pid}`);
+afterAll(() => rm(cards, { recursive: true, force: true }));
 const fixtureText = (): Promise<string> => readFile('tests/fixtures/search/fixture-liu-bei.md', 'utf8');
 
 describe.each([
@@ -61,7 +65,10 @@ describe.each([
     const pages = made();
     for (const d of pages) await temp.write(d.path, d.source);
     const started = performance.now();
-    const build = await temp.run('astro', ['build'], shardPages ? { SEARCH_SHARD_PAGES: shardPages } : {});
+    const build = await temp.run('astro', ['build'], {
+      SHARE_IMAGE_CACHE: cards,
+      ...(shardPages ? { SEARCH_SHARD_PAGES: shardPages } : {}),
+    });
     expect(build.code, build.output.slice(-3000)).toBe(0);
     console.log(
       `search eval (${index}): built ${pages.length} distractors + real content in ${Math.round(performance.now() - started)} ms`,

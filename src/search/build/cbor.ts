@@ -1,7 +1,7 @@
 // The part of CBOR (RFC 8949) that Pagefind's index files use: integers, text and byte
-// strings, arrays and maps of definite length, true, false and null. Enough to read and
-// rewrite Pagefind's files (see search/build/compact.ts); anything else is an
-// error rather than a guess.
+// strings, arrays and maps of definite length, true, false and null. Enough to write Pagefind's files
+// (search/build/index-writer.ts) and read them back in tests; anything else is an error
+// rather than a guess.
 
 export type CborValue = number | string | Uint8Array | boolean | null | CborValue[] | Map<CborValue, CborValue>;
 
@@ -82,53 +82,98 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
   return value;
 }
 
-function encodeHead(major: number, n: number): Uint8Array {
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`CBOR: cannot encode ${n}`);
-  const m = major << 5;
-  if (n < 24) return Uint8Array.of(m | n);
-  if (n < 0x100) return Uint8Array.of(m | 24, n);
-  if (n < 0x10000) return Uint8Array.of(m | 25, n >> 8, n & 0xff);
-  if (n < 0x100000000) return Uint8Array.of(m | 26, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
-  const head = new Uint8Array(9);
-  head[0] = m | 27;
-  viewOf(head).setBigUint64(1, BigInt(n));
-  return head;
+/**
+ * Writes CBOR in its shortest form, as Pagefind (minicbor) does, into one growing buffer:
+ * an index of 10,000 articles is tens of millions of integers.
+ */
+export class CborWriter {
+  private bytes = new Uint8Array(1 << 16);
+  private view = viewOf(this.bytes);
+  private at = 0;
+
+  private room(n: number): void {
+    if (this.at + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.at + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.at));
+    this.bytes = grown;
+    this.view = viewOf(grown);
+  }
+
+  /** The head of an item: major type and argument (integer, length). */
+  head(major: number, n: number): this {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`CBOR: cannot encode ${n}`);
+    const m = major << 5;
+    this.room(9);
+    if (n < 24) this.bytes[this.at++] = m | n;
+    else if (n < 0x100) {
+      this.bytes[this.at++] = m | 24;
+      this.bytes[this.at++] = n;
+    } else if (n < 0x10000) {
+      this.bytes[this.at++] = m | 25;
+      this.view.setUint16(this.at, n);
+      this.at += 2;
+    } else if (n < 0x100000000) {
+      this.bytes[this.at++] = m | 26;
+      this.view.setUint32(this.at, n);
+      this.at += 4;
+    } else {
+      this.bytes[this.at++] = m | 27;
+      this.view.setBigUint64(this.at, BigInt(n));
+      this.at += 8;
+    }
+    return this;
+  }
+
+  int(v: number): this {
+    if (!Number.isInteger(v)) throw new Error(`CBOR: cannot encode the fraction ${v}`);
+    return v >= 0 ? this.head(0, v) : this.head(1, -1 - v);
+  }
+
+  array(length: number): this {
+    return this.head(4, length);
+  }
+
+  text(v: string): this {
+    return this.raw(3, new TextEncoder().encode(v));
+  }
+
+  raw(major: number, data: Uint8Array): this {
+    this.head(major, data.length);
+    this.room(data.length);
+    this.bytes.set(data, this.at);
+    this.at += data.length;
+    return this;
+  }
+
+  /** Any value (see CborValue). */
+  value(v: CborValue): this {
+    if (typeof v === 'number') return this.int(v);
+    if (typeof v === 'string') return this.text(v);
+    if (v instanceof Uint8Array) return this.raw(2, v);
+    if (Array.isArray(v)) {
+      this.array(v.length);
+      for (const item of v) this.value(item);
+      return this;
+    }
+    if (v instanceof Map) {
+      this.head(5, v.size);
+      for (const [key, entry] of v) this.value(key).value(entry);
+      return this;
+    }
+    this.room(1);
+    this.bytes[this.at++] = v === false ? 0xf4 : v === true ? 0xf5 : 0xf6;
+    return this;
+  }
+
+  /** What has been written, as a copy. */
+  done(): Uint8Array {
+    return this.bytes.slice(0, this.at);
+  }
 }
 
 /** `value` in CBOR's shortest form, as Pagefind (minicbor) writes it. */
 export function encodeCbor(value: CborValue): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const item = (v: CborValue): void => {
-    if (typeof v === 'number') {
-      if (!Number.isInteger(v)) throw new Error(`CBOR: cannot encode the fraction ${v}`);
-      parts.push(v >= 0 ? encodeHead(0, v) : encodeHead(1, -1 - v));
-    } else if (typeof v === 'string') {
-      const data = new TextEncoder().encode(v);
-      parts.push(encodeHead(3, data.length), data);
-    } else if (v instanceof Uint8Array) {
-      parts.push(encodeHead(2, v.length), v);
-    } else if (Array.isArray(v)) {
-      parts.push(encodeHead(4, v.length));
-      v.forEach(item);
-    } else if (v instanceof Map) {
-      parts.push(encodeHead(5, v.size));
-      for (const [key, entry] of v) {
-        item(key);
-        item(entry);
-      }
-    } else parts.push(Uint8Array.of(v === false ? 0xf4 : v === true ? 0xf5 : 0xf6));
-  };
-  item(value);
-  return concatBytes(parts);
-}
-
-/** The byte arrays one after another. */
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return new CborWriter().value(value).done();
 }

@@ -50,6 +50,13 @@ export function pinyinWindows(text: string): PinyinWindow[] {
  * matches a query word as a prefix, so `gudongzhao` and `dongzhao` both find 谷冬昭, and
  * `gdz` its initials; a query of several pinyin words asks for each.
  */
-export function pinyinIndexWords(text: string, mark = PINYIN_MARK): string[] {
-  return [...new Set(pinyinWindows(text).flatMap((w) => [mark + w.full, mark + w.initials]))];
+export function pinyinIndexWords(text: string, mark = PINYIN_MARK): readonly string[] {
+  const key = `${mark} ${text}`;
+  let words = known.get(key);
+  if (!words)
+    known.set(key, (words = [...new Set(pinyinWindows(text).flatMap((w) => [mark + w.full, mark + w.initials]))]));
+  return words;
 }
+
+/** The words of texts seen in this build: organisations, tags and names repeat across articles. */
+const known = new Map<string, readonly string[]>();

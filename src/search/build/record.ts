@@ -1,8 +1,7 @@
 // Turns a built article page into the record our Chinese search index holds.
 import { parse, type HTMLElement } from 'node-html-parser';
 import { pinyinIndexWords } from './pinyin.ts';
-import { indexTokens, NAME_PINYIN_MARK } from '../shared/tokens.ts';
-import { escapeHtml } from '../../site/text.ts';
+import { BREAK, indexTokens, NAME_PINYIN_MARK } from '../shared/tokens.ts';
 
 export interface SearchRecord {
   url: string;
@@ -29,8 +28,10 @@ export interface SearchRecord {
  * (`data-search-awaiting`) has for text its person fields and column.
  */
 export function extractRecord(html: string, url: string): SearchRecord | null {
-  const root = parse(html);
-  const body = root.querySelector('[data-pagefind-body]');
+  // Parsed from the indexed element on: the header, menus and icons before it are half a page.
+  const at = html.indexOf('data-pagefind-body');
+  if (at < 0) return null;
+  const body = parse(html.slice(html.lastIndexOf('<', at))).querySelector('[data-pagefind-body]');
   if (!body) return null;
   for (const ignored of body.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
   const h1 = body.querySelector('h1');
@@ -79,33 +80,30 @@ export function resultMeta(record: SearchRecord): ResultMeta {
   return { text, column, date, ...(image ? { image } : {}), ...(awaiting ? { awaiting: '1' as const } : {}) };
 }
 
+/** The words of a record the index holds, at their positions (see search/build/index-writer.ts). */
+export interface RecordWords {
+  /** The headline's tokens, from position 0: weighted as Pagefind weighs an <h1>. */
+  heading: string[];
+  /** Then the text's tokens, a paragraph after another, then the pinyin words. */
+  body: string[];
+}
+
 /**
- * The page Pagefind indexes for a record: headline and text as tokens (the <h1> keeps
- * Pagefind's heading weight), and outside the indexed body the original headline as
- * metadata (else Pagefind would take the tokens of the <h1>), the column and year as
- * filters, the date as sort key. Pinyin words of the headline, person, organisation and
- * tags follow the text (search/build/pinyin.ts); the person's name also as a name.
+ * A block of words as Pagefind counted an element's: one position more at its end, unless it
+ * ends with a break already, so no phrase runs from one paragraph into the next.
  */
-export function recordHtml(record: SearchRecord): string {
-  const year = record.date.slice(0, 4);
-  const tokens = (s: string): string => indexTokens(s).join(' ');
-  const paragraphs = record.text
-    .split('\n')
-    .map((p) => `<p>${tokens(p)}</p>`)
-    .join('');
+const block = (words: string[]): string[] => (words.length && words.at(-1) !== BREAK ? [...words, BREAK] : words);
+
+/**
+ * The words of a record: headline and text as tokens (search/shared/tokens.ts), then pinyin
+ * words of the headline, person, organisation and tags (search/build/pinyin.ts); the
+ * person's name also as a name. Word i stands at position i, the headline's first.
+ */
+export function recordWords(record: SearchRecord): RecordWords {
+  const body = record.text.split('\n').flatMap((p) => block(indexTokens(p)));
   const pinyin = [
     ...(record.person ? pinyinIndexWords(record.person, NAME_PINYIN_MARK) : []),
     ...[record.title, record.person ?? '', ...(record.fields ?? [])].flatMap((t) => pinyinIndexWords(t)),
   ];
-  const spoken = pinyin.length ? `<p>${pinyin.join(' ')}</p>` : '';
-  const outside = [
-    `<div data-pagefind-meta="title">${escapeHtml(record.title)}</div>`,
-    record.column ? `<div data-pagefind-filter="栏目">${escapeHtml(record.column)}</div>` : '',
-    year ? `<div data-pagefind-filter="年份">${escapeHtml(year)}</div>` : '',
-  ].join('');
-  return (
-    `<!doctype html><html lang="zh"><head><title>${escapeHtml(record.title)}</title></head>` +
-    `<body><main data-pagefind-body data-pagefind-sort="date:${escapeHtml(record.date)}">` +
-    `<h1>${tokens(record.title)}</h1>${paragraphs}${spoken}</main>${outside}</body></html>`
-  );
+  return { heading: block(indexTokens(record.title)), body: [...body, ...block(pinyin)] };
 }

@@ -27,7 +27,7 @@ export function planShards<T extends { url: string; date: string }>(pages: T[], 
   return Array.from({ length: count }, (_, i) => sorted.slice(edge(i), edge(i + 1)));
 }
 
-/** Joins a page's index tag and number in its name (see search/build/pagefind-format.ts `renamePages`). */
+/** Joins a page's index tag and number in its name (see search/build/index-writer.ts). */
 const NAME_JOIN = '-';
 /** Joins them instead for an entry awaiting its text, so that ranking knows it before its fragment. */
 const AWAITING_JOIN = '_';

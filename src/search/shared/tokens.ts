@@ -18,7 +18,7 @@ const END = 'zzz';
  */
 const NUMBER_END = 'q';
 /** A word that stands for punctuation: Pagefind counts its position but indexes nothing. */
-const BREAK = '·';
+export const BREAK = '·';
 
 const isHanCode = (code: number): boolean => code >= HAN_FIRST && code <= HAN_LAST;
 
@@ -28,9 +28,13 @@ export function hasHan(text: string): boolean {
   return false;
 }
 
+/** The codes made so far, by character (an index of 10,000 articles asks for millions). */
+const codes: string[] = [];
+
 /** Three base-36 digits naming one Han character. */
 function code(ch: string): string {
-  return ((ch.codePointAt(0) ?? HAN_FIRST) - HAN_FIRST).toString(36).padStart(3, '0');
+  const n = (ch.codePointAt(0) ?? HAN_FIRST) - HAN_FIRST;
+  return (codes[n] ??= n.toString(36).padStart(3, '0'));
 }
 
 /** Full-width letters, digits and spaces to half-width, compatibility ideographs unified, lower case. */
@@ -41,27 +45,26 @@ export function normalizeText(text: string): string {
 type Run = { han: boolean; text: string } | { break: true };
 type TextRun = { han: boolean; text: string };
 
+/** A run of Han characters, of other letters and digits, of spaces, or one other character. */
+const PIECE = /[\u3400-\u9fff]+|(?:(?![\u3400-\u9fff])[\p{L}\p{N}])+|\s+|./gsu;
+
 /**
  * Splits text into runs of Han characters and runs of letters/digits. A decimal point
- * between digits stays in its number (as `d`); other punctuation becomes a break, so
- * 53，个 is not 53个; spaces only separate.
+ * between digits stays in its number (as `d`); other punctuation right after a run becomes a
+ * break, so 53，个 is not 53个; spaces only separate.
  */
 function runs(text: string): Run[] {
   const result: Run[] = [];
-  let current: TextRun | null = null;
-  for (const ch of normalizeText(text).replace(/(\d)\.(?=\d)/g, '$1d')) {
-    const han = isHanCode(ch.codePointAt(0) ?? 0);
-    const word = !han && /[\p{L}\p{N}]/u.test(ch);
-    if (!han && !word) {
-      const previous = current;
-      current = null;
-      if (!/\s/u.test(ch) && previous) result.push({ break: true });
-      continue;
-    }
-    if (current && current.han === han) current.text += ch;
+  let previous: TextRun | null = null;
+  for (const [piece] of normalizeText(text)
+    .replace(/(\d)\.(?=\d)/g, '$1d')
+    .matchAll(PIECE)) {
+    const code = piece.codePointAt(0)!;
+    if (isHanCode(code)) result.push((previous = { han: true, text: piece }));
+    else if (/^[\p{L}\p{N}]/u.test(piece)) result.push((previous = { han: false, text: piece }));
     else {
-      current = { han, text: ch };
-      result.push(current);
+      if (previous && !/^\s/u.test(piece)) result.push({ break: true });
+      previous = null;
     }
   }
   return result;

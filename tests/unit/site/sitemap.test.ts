@@ -38,11 +38,12 @@ describe('the sitemap index', () => {
     expect(parts.flatMap((p) => p.entries)).toEqual(routes);
     for (const part of parts) {
       const xml = sitemapXml(part.entries);
-      const urls = parse(xml).querySelectorAll('url');
-      expect(urls.length).toBeLessThanOrEqual(SITEMAP_LIMIT);
+      // Counted, not parsed: an HTML parser takes most of the test's time at this size.
+      expect(xml.match(/<url>/g)!.length).toBe(part.entries.length);
+      expect(part.entries.length).toBeLessThanOrEqual(SITEMAP_LIMIT);
       expect(Buffer.byteLength(xml)).toBeLessThan(50 * 1024 * 1024);
     }
-  });
+  }, 30_000);
 
   test("names each sitemap with its newest entry's date", () => {
     const parts = sitemapParts(routes);
