@@ -10,11 +10,12 @@ export default tseslint.config(
   ...astro.configs.recommended,
   {
     languageOptions: {
-      // __PREVIEW_UNPUBLISHED__ and __SEARCH_SHARDS__ are defined at build time (src/env.d.ts).
+      // __PREVIEW_UNPUBLISHED__, __PAGE_FILES__ and __SEARCH_SHARDS__ are defined at build time (src/env.d.ts).
       globals: {
         ...globals.node,
         ...globals.browser,
         __PREVIEW_UNPUBLISHED__: 'readonly',
+        __PAGE_FILES__: 'readonly',
         __SEARCH_SHARDS__: 'readonly',
       },
     },

@@ -55,7 +55,7 @@ const articles = changed ? checked.filter((a) => changed.has(a.file)) : checked;
 let fixed = 0;
 if (values.fix)
   for (const article of articles) {
-    const { text, changes: hints } = fixText(article.text);
+    const { text, changes: hints } = fixText(article.text, article.file);
     // A GBK file is written back as UTF-8, the only encoding the site reads.
     const changes = hints + (article.encodingProblem ? 1 : 0);
     if (changes === 0) continue;
@@ -76,7 +76,7 @@ for (const p of removed) console.log(`警告 / warning  ${p.file}:${p.line}\n  $
 let warnings = 0;
 for (const article of articles) {
   const text = values.fix ? await readFile(resolve(project, article.file), 'utf8') : article.text;
-  for (const hint of textHints(text)) {
+  for (const hint of textHints(text, article.file)) {
     warnings++;
     console.log(`提示 / hint   ${article.file}:${hint.line}:${hint.column}\n  ${hint.message.replace(' / ', '\n  ')}`);
   }

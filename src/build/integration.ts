@@ -11,6 +11,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { deploySite } from './deploy.ts';
+import { pageFiles } from './files.ts';
 import type { BuildOptions } from './options.ts';
 import { folderSize, removeReport, reportFile, writeReport, type BuildReport, type Span } from './report.ts';
 import { runChecks, watchArticles, type CheckedContent } from '../content-checks/integration.ts';
@@ -53,16 +54,25 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
     name: 'lnga-build',
     hooks: {
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
-        // Set from the command, not from DEV, which a test runner or a shell may have set.
-        updateConfig({ vite: { define: { __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev') } } });
         context.project = fileURLToPath(config.root);
+        // The files of src/pages, read once: the route model's pages (src/site/routes.ts).
+        const pages = await pageFiles(context.project);
+        updateConfig({
+          vite: {
+            define: {
+              // Set from the command, not from DEV, which a test runner or a shell may have set.
+              __PREVIEW_UNPUBLISHED__: JSON.stringify(command === 'dev'),
+              __PAGE_FILES__: JSON.stringify(pages),
+            },
+          },
+        });
         if (command !== 'build' && command !== 'dev') return;
         if (command === 'build') await removeReport(context.project);
         const start = now();
         context.checked = await runChecks(
           context.project,
           command,
-          context.siteUrl,
+          { siteUrl: context.siteUrl, pageFiles: pages },
           logger.fork('lnga-content-checks'),
         );
         checked = { start, end: now() };

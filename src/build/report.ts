@@ -25,7 +25,7 @@ export interface BuildReport {
   checks: Span & { articles: number; errors: number; inDrafts: number; removed: number };
   /** Astro's own part, from the checks to its last page: content layer, Vite, rendering. */
   render: Span & { pages: number };
-  /** From the first page read to the index written (Pagefind writes it while deploy runs). */
+  /** From the first page read to the index written. */
   searchIndex: Span & { pages: number; shards: number };
   /** From the first card asked for, as Astro starts, to the last one beside its page. */
   shareCards: Span & CardCost;

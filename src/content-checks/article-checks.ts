@@ -4,13 +4,13 @@
 // an English stack trace, and some mistakes it never sees: YAML silently turns 2024-02-30 into
 // 1 March, two files can claim one address, a link can point at a page that does not exist.
 import { posix } from 'node:path';
-import { markdownToMdast, type MdastNode } from 'satteri';
+import type { MdastNode } from 'satteri';
 import { z } from 'astro/zod';
 import type { ImageFunction } from 'astro:content';
 import { safetyFindings } from '../content-safety/check.ts';
 import { articleSchema, personSchema } from '../schemas/article.ts';
 import { fieldForChinese, readFrontMatter } from './front-matter.ts';
-import { parseMdx } from './mdx-syntax.ts';
+import { parseArticle } from './mdx-syntax.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { buildVisibility } from '../site/articles.ts';
 import { siteRoutes } from '../site/routes.ts';
@@ -258,7 +258,7 @@ function checkLink(target: string, context: CheckContext): string | undefined {
 
 /** Mistakes in the body: syntax, images (missing, without alt text, too large), links, unsafe markup. */
 function checkBody(file: string, text: string, context: CheckContext): Problem[] {
-  const parsed = file.endsWith('.mdx') ? parseMdx(text) : { tree: markdownToMdast(text), problems: [] };
+  const parsed = parseArticle(file, text);
   const problems: Problem[] = parsed.problems.map((p) => ({ file, ...p }));
   // The rest needs the whole file read: a syntax mistake with no culprit to set aside stops here.
   if (!parsed.tree || problems.length > 0) return problems;

@@ -20,7 +20,7 @@ import {
 import { statusOf } from '../site/articles.ts';
 import { formatDateTime } from '../site/dates.ts';
 import { site } from '../site.config.ts';
-import { files, pageFiles, relativeFiles } from '../build/files.ts';
+import { files, pageFiles as readPageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
 import { setDevProblems } from './dev-problems.ts';
 import { ARTICLES_FOLDER } from '../schemas/article.ts';
@@ -52,7 +52,12 @@ export async function readArticles(project: string): Promise<ArticleFile[]> {
 /** Every problem of the articles of a project, and the entries that read correctly. */
 export async function checkContent(
   project: string,
-  options: { dev: boolean; now?: Date; siteUrl: string },
+  options: {
+    dev: boolean;
+    now?: Date;
+    siteUrl: string;
+    /** The files of src/pages, read here when not given. */ pageFiles?: readonly string[];
+  },
 ): Promise<{ problems: Problem[]; draftProblems: Problem[]; warnings: Problem[]; entries: Entry[] }> {
   const articles = await readArticles(project);
   const read = articles.map(readArticle);
@@ -64,7 +69,7 @@ export async function checkContent(
       now: options.now ?? new Date(),
       dev: options.dev,
       publicFiles: await relativeFiles(join(project, 'public')),
-      pageFiles: await pageFiles(project),
+      pageFiles: options.pageFiles ?? (await readPageFiles(project)),
     }),
     siteUrl: options.siteUrl,
   };
@@ -109,7 +114,7 @@ export function logWaiting(entries: Entry[], now: Date, logger: Pick<AstroIntegr
 export async function runChecks(
   project: string,
   command: 'build' | 'dev',
-  siteUrl: string,
+  { siteUrl, pageFiles }: { siteUrl: string; pageFiles: readonly string[] },
   logger: AstroIntegrationLogger,
 ): Promise<CheckedContent> {
   const now = new Date();
@@ -117,6 +122,7 @@ export async function runChecks(
     dev: command === 'dev',
     now,
     siteUrl,
+    pageFiles,
   });
   const checked = {
     entries,

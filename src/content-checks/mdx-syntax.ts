@@ -1,7 +1,7 @@
 // MDX reads `<` as the start of a tag and `{` as the start of code, so ordinary Chinese text
 // such as 返修率降到<1% or {120万件} breaks the file. The parser stops at the first such
 // character; this finds them all in one run, each with its line and the escape to write.
-import { mdxToMdast, type MdastNode } from 'satteri';
+import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 
 /** A syntax mistake in an MDX file, with its line. */
 export interface MdxSyntaxProblem {
@@ -59,4 +59,15 @@ export function parseMdx(text: string): { tree: MdastNode | undefined; problems:
     }
   }
   return { tree: undefined, problems };
+}
+
+/**
+ * The syntax tree of an article file, front matter included: MDX for `.mdx` (with its
+ * syntax problems, see parseMdx), Markdown for `.md`, which has none.
+ */
+export function parseArticle(
+  file: string,
+  text: string,
+): { tree: MdastNode | undefined; problems: MdxSyntaxProblem[] } {
+  return file.endsWith('.mdx') ? parseMdx(text) : { tree: markdownToMdast(text), problems: [] };
 }

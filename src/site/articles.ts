@@ -2,7 +2,7 @@ import type { CollectionEntry } from 'astro:content';
 import type { Column, SiteConfig } from '../schemas/site.ts';
 
 /** What lib functions need of an entry; pages pass whole collection entries. */
-export type Article = Pick<CollectionEntry<'articles'>, 'id' | 'data' | 'body'>;
+export type Article = Pick<CollectionEntry<'articles'>, 'id' | 'data' | 'body' | 'filePath'>;
 
 /** What the publication rule reads of an entry: a collection entry, or front matter as the checks read it. */
 export type Publishable = { data: Pick<Article['data'], 'draft' | 'awaitingText' | 'date'> };

@@ -2,7 +2,7 @@ import type { RSSOptions } from '@astrojs/rss';
 import type { PublishedArticle } from './articles.ts';
 import { columnOf } from './articles.ts';
 import type { SiteConfig } from '../schemas/site.ts';
-import { describe, paragraphsOf } from './text.ts';
+import { describe, paragraphsOf } from './article-text.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function feedOptions<A extends PublishedArticle>(
       title: article.data.title,
       link,
       pubDate: article.data.date,
-      description: article.data.summary ?? describe(paragraphsOf(article.body ?? ''), 200),
+      description: article.data.summary ?? describe(paragraphsOf(article.body ?? '', article.filePath), 200),
       ...(site.feedContent === 'full' ? { content: absoluteLinks(await renderHtml(article), link) } : {}),
       categories: [columnOf(article, site).name],
       ...(article.data.author ? { author: article.data.author } : {}),

@@ -2,6 +2,8 @@
 // config and the files of src/pages. The pages' getStaticPaths, the sitemap and the content
 // checks' link check all read it, so a page added to src/pages (about.astro) is an address
 // everywhere at once, and a column page or an attachment cannot exist for one and not another.
+// In Vite (the build, the dev server, the unit tests) the files of src/pages are those the build
+// integration read (__PAGE_FILES__); the content checks, run before Vite, read them themselves.
 import type { Column, SiteConfig } from '../schemas/site.ts';
 import { articlesInColumn, isPublished, listedArticles, type Listable, type Visibility } from './articles.ts';
 import { paginate, type Page } from './pagination.ts';
@@ -18,6 +20,15 @@ export interface ColumnRoute<A> {
   column: Column;
   page: Page<A>;
   published: number;
+}
+
+/** The date of the newest published entry of `entries`, if one is published. */
+function newestDate(entries: readonly Listable[], visibility: Visibility): Date | undefined {
+  let newest: Date | undefined;
+  for (const entry of entries)
+    if (isPublished(entry, visibility) && entry.data.date && (!newest || entry.data.date > newest))
+      newest = entry.data.date;
+  return newest;
 }
 
 /** Every page of every column: newest first, then the entries awaiting their text; an empty column has its page. */
@@ -69,7 +80,7 @@ export type RouteKind = 'page' | 'column' | 'feed' | 'sitemap' | 'article' | 'aw
 export interface Route {
   path: string;
   kind: RouteKind;
-  /** An article's publication date. */
+  /** An article's publication date; a column page's newest published article's. */
   date?: Date | undefined;
 }
 
@@ -82,7 +93,7 @@ export function siteRoutes<A extends Routable>(
   all: A[],
   site: Pick<SiteConfig, 'columns' | 'pageSize'>,
   visibility: Visibility,
-  pageFiles: readonly string[],
+  pageFiles: readonly string[] = __PAGE_FILES__,
 ): Route[] {
   const routes: Route[] = pageFiles.flatMap((file) => {
     const path = pageAddress(file);
@@ -90,7 +101,7 @@ export function siteRoutes<A extends Routable>(
   });
   for (const column of site.columns) {
     for (const { page } of columnRoutes(all, { columns: [column], pageSize: site.pageSize }, visibility))
-      routes.push({ path: columnUrl(column, page.number), kind: 'column' });
+      routes.push({ path: columnUrl(column, page.number), kind: 'column', date: newestDate(page.items, visibility) });
     routes.push({ path: feedUrl(column), kind: 'feed' });
   }
   for (const entry of articleRoutes(all, visibility)) {

@@ -1,16 +1,9 @@
 import type { SiteConfig } from '../schemas/site.ts';
-import {
-  byNewest,
-  profiles,
-  publishedArticles,
-  type Article,
-  type PublishedArticle,
-  type Visibility,
-} from './articles.ts';
+import { profiles, publishedArticles, type Article, type Visibility } from './articles.ts';
 import { formatIsoBeijing } from './dates.ts';
-import { columnRoutes, SITEMAP_LIMIT } from './routes.ts';
+import { SITEMAP_LIMIT, siteRoutes, sitemapRoutes } from './routes.ts';
 import { escapeHtml } from './text.ts';
-import { absoluteUrl, articleUrl, columnUrl, galleryUrl, homeUrl, sitemapUrl } from './urls.ts';
+import { absoluteUrl, galleryUrl, homeUrl, sitemapUrl } from './urls.ts';
 
 // Search engines read at most 50,000 addresses (and 50 MB) from one sitemap, so the site
 // publishes a sitemap index at /sitemap.xml naming sitemaps of at most 50,000 addresses each
@@ -69,31 +62,27 @@ export function sitemapParts(
 }
 
 /**
- * Every page a reader should find through a search engine, in order: home, the gallery,
- * every column page and every published article (entries awaiting their text are left
- * out). A list page's `lastmod` is its newest article's date.
+ * Every page a reader should find through a search engine, in the route model's order
+ * (`sitemapRoutes`): the pages of src/pages but search and the back office, every column page
+ * and every published article (entries awaiting their text are left out). A list page's
+ * `lastmod` is its newest article's date: a column page's from the route model, the home page's
+ * and the gallery's from what they list.
  */
 export function siteSitemapEntries(
   all: Article[],
   visibility: Visibility,
   site: Pick<SiteConfig, 'columns' | 'pageSize' | 'url'>,
 ): SitemapEntry[] {
-  const at = (path: string) => absoluteUrl(path, site.url);
-  const lastmod = (article: PublishedArticle) => formatIsoBeijing(article.data.date);
-  const published = publishedArticles(all, visibility);
-  const isListed = new Set<Article>(published);
-  const newestOf = (list: Article[]) => list.filter((a): a is PublishedArticle => isListed.has(a)).sort(byNewest)[0];
-  const dated = (loc: string, article: PublishedArticle | undefined): SitemapEntry =>
-    article ? { loc, lastmod: lastmod(article) } : { loc };
-  const gallery = profiles(all, visibility);
-  return [
-    dated(at(homeUrl()), published[0]),
-    dated(at(galleryUrl()), newestOf(gallery)),
-    ...columnRoutes(all, site, visibility).map(({ column, page }) =>
-      dated(at(columnUrl(column, page.number)), newestOf(page.items)),
-    ),
-    ...published.map((article) => dated(at(articleUrl(article)), article)),
-  ];
+  const newest = (list: Article[]): Date | undefined => publishedArticles(list, visibility)[0]?.data.date;
+  const listed = new Map([
+    [homeUrl(), newest(all)],
+    [galleryUrl(), newest(profiles(all, visibility))],
+  ]);
+  return sitemapRoutes(siteRoutes(all, site, visibility)).map((route) => {
+    const loc = absoluteUrl(route.path, site.url);
+    const date = route.kind === 'page' ? listed.get(route.path) : route.date;
+    return date ? { loc, lastmod: formatIsoBeijing(date) } : { loc };
+  });
 }
 
 /** The `<loc>` addresses a sitemap or sitemap index names, unescaped. */

@@ -1,47 +1,5 @@
-/**
- * The paragraphs of a Markdown/MDX body as a reader sees them: one string per paragraph
- * or heading, with heading marks, emphasis marks, links' targets, JSX/HTML tags, import
- * lines and comments removed.
- */
-export function paragraphsOf(body: string): string[] {
-  return body
-    .replace(/\r\n?/g, '\n')
-    .replace(/^(?:import|export)\s.*$/gm, '')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .replace(/<\/?[A-Za-z][^>]*>/g, '')
-        .replace(/^#{1,6}\s+/gm, '')
-        .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
-        .replace(/^>\s?/gm, '')
-        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/(\*\*|__|\*|_)(\S[^*_]*?)\1/g, '$2')
-        .replace(/\s*\n\s*/g, '')
-        .trim(),
-    )
-    .filter((p) => p.length > 0);
-}
-
-const SENTENCE_END = /[。！？!?；;]/g;
-
-/**
- * A plain-text description of at most `max` characters: whole sentences of the first
- * paragraphs, cut after a Chinese sentence end; a single over-long sentence is cut
- * at `max` with an ellipsis.
- */
-export function describe(paragraphs: string[], max = 120): string {
-  const text = paragraphs.join('');
-  if (text.length <= max) return text;
-  let cut = -1;
-  for (const match of text.matchAll(SENTENCE_END)) {
-    if (match.index + 1 > max) break;
-    cut = match.index + 1;
-  }
-  return cut > 0 ? text.slice(0, cut) : `${text.slice(0, max - 1)}…`;
-}
+// Small text rules that browser code shares with the build: escaping, word breaks. (The text
+// of an article body, read with the Markdown parser, is article-text.ts.)
 
 /** Text made safe inside HTML or XML text and attribute values. */
 export function escapeHtml(text: string): string {

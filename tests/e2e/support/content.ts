@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { load } from 'js-yaml';
 import { articleIdFromPath } from '../../../src/site/slug.ts';
 import { parseBeijingDate } from '../../../src/site/dates.ts';
-import { paragraphsOf } from '../../../src/site/text.ts';
+import { paragraphsOf } from '../../../src/site/article-text.ts';
 
 export interface SourceArticle {
   id: string;
@@ -41,7 +41,7 @@ export function sourceArticles(root = 'content/articles', now = new Date()): Sou
       column: String(data['column']),
       awaitingText,
       published: !awaitingText && data['draft'] !== true && !!date && date <= now,
-      paragraphs: paragraphsOf(body),
+      paragraphs: paragraphsOf(body, file),
     };
   });
 }

@@ -39,6 +39,29 @@ describe('textHints', () => {
   });
 });
 
+describe('textHints, from the syntax tree', () => {
+  const hinted = (text: string, file?: string) => textHints(`---\ntitle: x\n---\n\n${text}`, file).map((h) => h.line);
+
+  test('leaves code alone however it is written: doubled backticks, indented blocks, longer fences', () => {
+    expect(hinted('见 ``中,文`b`` 与甲,乙。')).toEqual([5]);
+    expect(hinted('前文。\n\n    代码,不动\n\n后文,加上。')).toEqual([9]);
+    expect(hinted('````\n```\n代码,不动\n```\n````\n\n后文,加上。')).toEqual([11]);
+  });
+
+  test('leaves comments, link definitions and attributes alone', () => {
+    expect(hinted('<!--\n备注,不显示\n-->\n\n正文,加上。')).toEqual([9]);
+    expect(hinted('{/* 备注,不显示 */}\n\n正文,加上。', 'a.mdx')).toEqual([7]);
+    expect(hinted('[甲]: /news/中,文/\n\n正文,加上。')).toEqual([7]);
+    expect(hinted('<span title="甲>乙,丙">文字</span>')).toEqual([]);
+  });
+
+  test("reads prose inside HTML, components and pictures' descriptions", () => {
+    expect(hinted('<p>中,文</p>')).toEqual([5]);
+    expect(hinted('<Signoff>协会,主任</Signoff>', 'a.mdx')).toEqual([5]);
+    expect(hinted('![会场,全景](./a.jpg)')).toEqual([5]);
+  });
+});
+
 describe('fixText', () => {
   test('applies exactly the hinted fixes and counts them', () => {
     const { text, changes } = fixText(FILE);
@@ -48,6 +71,15 @@ describe('fixText', () => {
     expect(text).toContain('党群服务中心主任刘毅，见[西柳：市场](/news/a:b/)与 `a,b`。');
     expect(text).toContain('代码,不动');
     expect(textHints(text)).toEqual([]);
+  });
+
+  test('changes prose only, leaving code, comments and attributes as they are', () => {
+    const text =
+      '---\ntitle: 甲,乙\n---\n\n    代码,不动\n\n<!-- 备注,不动 -->\n\n<p title="甲,乙">中,文</p>\n\n见 ``a`中,文`` 与\n';
+    expect(fixText(text)).toEqual({
+      text: '---\ntitle: 甲，乙\n---\n\n    代码,不动\n\n<!-- 备注,不动 -->\n\n<p title="甲,乙">中，文</p>\n\n见 ``a`中,文`` 与\n',
+      changes: 2,
+    });
   });
 
   test('keeps tags whole when removing spaces next to them', () => {

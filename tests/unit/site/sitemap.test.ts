@@ -10,6 +10,7 @@ import {
 } from '../../../src/site/sitemap.ts';
 import { buildVisibility } from '../../../src/site/articles.ts';
 import { site } from '../../../src/site.config.ts';
+import { adminUrl, columnUrl, galleryUrl, homeUrl, searchUrl } from '../../../src/site/urls.ts';
 import { article } from '../fixtures.ts';
 
 describe('sitemapXml', () => {
@@ -84,6 +85,13 @@ describe('siteSitemapEntries', () => {
     expect(locs).toContain('/');
     expect(locs.filter((l) => l.startsWith('/news/'))).toHaveLength(2);
     for (const left of ['draft', 'later', 'awaiting']) expect(locs.some((l) => l.includes(left))).toBe(false);
+  });
+
+  test('takes the pages of src/pages from the route model: the gallery, never search or the back office', () => {
+    expect(locs.slice(0, 2)).toEqual([homeUrl(), galleryUrl()]);
+    expect(locs).not.toContain(searchUrl());
+    expect(locs).not.toContain(adminUrl());
+    for (const c of site.columns) expect(locs).toContain(columnUrl(c));
   });
 
   test('dates a list page by its newest article, and an article by its own date', () => {
