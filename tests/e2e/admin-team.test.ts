@@ -19,7 +19,7 @@ import { freePort } from '../support/port.ts';
 import { serveStatic } from '../../src/build/serve.ts';
 import { siteEnv } from '../support/temp-site.ts';
 import { adminUrl, articleUrl } from '../../src/site/urls.ts';
-import { fill, reveal, upload } from './support/cms-form.ts';
+import { fillProfile } from './support/cms-form.ts';
 import { iniSection, startGitea, type GiteaStandIn } from './support/gitea.ts';
 import { useBrowser } from './support/page.ts';
 import { expand, readWorkflow, runStep } from './support/workflow.ts';
@@ -160,15 +160,10 @@ describe('the back office for a team, on a Gitea server', () => {
     await signIn(page, TOKEN);
     await page.getByRole('treeitem', { name: /^劳模风采/ }).click();
     await page.getByRole('button', { name: '创建新条目' }).first().click();
-    await fill(page, '标题', PROFILE.title);
-    await fill(page, '发布日期', PROFILE.date);
-    await fill(page, '姓名', PROFILE.name);
-    await fill(page, '荣誉称号', PROFILE.honour);
     const portrait = new PNG({ width: 300, height: 400 });
     portrait.data.fill(120);
     const portraitBytes = PNG.sync.write(portrait);
-    await upload(page, await reveal(page, '照片'), { name: 'li-si.png', mimeType: 'image/png', buffer: portraitBytes });
-    await (await reveal(page, '正文')).getByRole('textbox').fill(PROFILE.body);
+    await fillProfile(page, PROFILE, { name: 'li-si.png', buffer: portraitBytes });
     // The preview has the site's styles under the back office's own security policy
     // (text-brand-900, #0f2c52, of the site's stylesheet).
     const preview = page.getByRole('group', { name: /^预览/ }).locator('iframe').contentFrame();

@@ -23,7 +23,7 @@ import {
   standInForFolderPicker,
 } from './support/folder-picker.ts';
 import { useBrowser } from './support/page.ts';
-import { field, fill, reveal, upload } from './support/cms-form.ts';
+import { field, fill, fillProfile, reveal, upload } from './support/cms-form.ts';
 
 const PROFILE = {
   title: '全国纺织工业劳动模范——张三：扎根一线 匠心不改',
@@ -142,18 +142,9 @@ describe('the back office', () => {
     const before = await filesInBrowser(page);
 
     await newEntry(page, '劳模风采');
-    await fill(page, '标题', PROFILE.title);
-    await fill(page, '发布日期', PROFILE.date);
-    await fill(page, '姓名', PROFILE.name);
-    await fill(page, '荣誉称号', PROFILE.honour);
     const portrait = new PNG({ width: 300, height: 400 });
     portrait.data.fill(150);
-    await upload(page, await reveal(page, '照片'), {
-      name: 'zhang-san.png',
-      mimeType: 'image/png',
-      buffer: PNG.sync.write(portrait),
-    });
-    await (await reveal(page, '正文')).getByRole('textbox').fill(PROFILE.body);
+    await fillProfile(page, PROFILE, { name: 'zhang-san.png', buffer: PNG.sync.write(portrait) });
     // The preview lays the article out as its page will be, in the site's own styles.
     const preview = page.getByRole('group', { name: /^预览/ }).locator('iframe').contentFrame();
     const headline = preview.getByRole('heading', { level: 1 });

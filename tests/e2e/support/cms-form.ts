@@ -34,3 +34,22 @@ export async function upload(page: Page, scope: Locator, file: { name: string; m
   await dialog.getByRole('button', { name: '插入' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/** What an editor types into a 劳模 profile's form. */
+export interface ProfileForm {
+  title: string;
+  date: string;
+  name: string;
+  honour: string;
+  body: string;
+}
+
+/** Fills in an open profile form: headline, date, name, honour, the portrait (a PNG) as 照片, and the text. */
+export async function fillProfile(page: Page, profile: ProfileForm, portrait: { name: string; buffer: Buffer }) {
+  await fill(page, '标题', profile.title);
+  await fill(page, '发布日期', profile.date);
+  await fill(page, '姓名', profile.name);
+  await fill(page, '荣誉称号', profile.honour);
+  await upload(page, await reveal(page, '照片'), { ...portrait, mimeType: 'image/png' });
+  await (await reveal(page, '正文')).getByRole('textbox').fill(profile.body);
+}
