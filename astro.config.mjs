@@ -23,6 +23,11 @@ export default defineConfig({
   // The toolbar covers the page's own content at phone widths, and the back office's buttons.
   devToolbar: { enabled: false },
   build: { format: 'directory' },
+  // A build copies the pages nothing changed from the last one (see src/build/page-key.ts),
+  // kept with Astro's other caches in the project's own .cache/ (not in node_modules/, which
+  // copies of the site share). `npm run build -- --force` renders every page again.
+  cacheDir: './.cache/astro',
+  experimental: { incrementalBuild: true },
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },

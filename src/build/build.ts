@@ -1,21 +1,22 @@
-// Builds the site into a folder of its own (.dist/<time>-<pid>/) and switches dist/ to it in
-// one step only when the build succeeds: a mistake in an article stops the build but leaves
-// the last good site in dist/ for `npm start` and for deploying, and a server reading dist/
-// never finds it missing (see site-switch.ts). One build runs at a time: a second one waits
+// Builds the site (in .dist/building/, see site-switch.ts), moves it into a folder of its own
+// (.dist/<time>-<pid>/) and switches dist/ to it in one step only when the build succeeds: a
+// mistake in an article stops the build but leaves the last good site in dist/ for `npm start`
+// and for deploying, and a server reading dist/ never finds it missing (see site-switch.ts). One build runs at a time: a second one waits
 // for the first (see build-lock.ts). Earlier builds are deleted in the background: deleting
 // 60,000 files takes longer than some builds.
 // Usage: node src/build/build.ts [--production] [astro build options]
 //   --production: the publishing build; stops unless the site's public address is set.
 import { spawn } from 'node:child_process';
 import { explainFailure, isNoise } from '../content-checks/astro-errors.ts';
-import { realpath, rm } from 'node:fs/promises';
+import { realpath, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from '../schemas/site.ts';
 import { productionAddressProblem } from './site-address.ts';
 import { buildOptions, siteUrl } from './options.ts';
 import { acquireBuildLock, type LockHolder } from './build-lock.ts';
-import { buildsFolder, deleteLater, leftovers, newBuildFolder, switchSite } from './site-switch.ts';
+import { buildsFolder, deleteLater, leftovers, newBuildFolder, stagingFolder, switchSite } from './site-switch.ts';
+import { relocateReport } from './report.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -80,12 +81,12 @@ function runAstro(args: string[]): Promise<{ status: number | null; output: stri
 /** Builds into a fresh folder and switches dist/ to it; returns the exit code. */
 async function build(astroArgs: string[]): Promise<number> {
   const current = await realpath(dist).catch(() => null);
+  const staging = await stagingFolder(root);
   // What earlier builds left goes while this one renders.
   deleteLater(await leftovers(root, current ? [current] : []));
-  const folder = await newBuildFolder(root);
-  const astroBuild = await runAstro([astro, 'build', '--outDir', folder, ...astroArgs]);
+  const astroBuild = await runAstro([astro, 'build', '--outDir', staging, ...astroArgs]);
   if (astroBuild.status !== 0) {
-    await rm(folder, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
     const explanation = explainFailure(astroBuild.output.replaceAll(`${root}/`, ''));
     if (explanation) console.error(`\n${explanation.replace(' / ', '\n')}`);
     console.error(
@@ -95,6 +96,9 @@ async function build(astroArgs: string[]): Promise<number> {
     );
     return astroBuild.status ?? 1;
   }
+  const folder = await newBuildFolder(root);
+  await rename(staging, folder);
+  await relocateReport(root, folder);
   const kind = await switchSite(dist, folder);
   deleteLater(await leftovers(root, [kind === 'rename' ? dist : folder]));
   const where = kind === 'rename' ? '' : ` → ${relative(root, folder)}`;

@@ -87,7 +87,7 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
         const dist = fileURLToPath(dir);
         let cardsDone = 0;
         const [index, cost] = await sideBySide(
-          indexSite(dist, context.options.searchShardPages, logger.fork('lnga-search')),
+          indexSite(dist, context.options.searchShardPages, context.project, logger.fork('lnga-search')),
           cards
             .finish(
               dist,

@@ -57,6 +57,15 @@ export async function readReport(project: string, outDir: string): Promise<Build
   return report;
 }
 
+/**
+ * Notes in the report of the last build that its folder was moved to `outDir` (a build is
+ * renamed from .dist/building/ to a folder of its own, see build/site-switch.ts).
+ */
+export async function relocateReport(project: string, outDir: string): Promise<void> {
+  const report = JSON.parse(await readFile(reportFile(project), 'utf8')) as BuildReport;
+  await writeReport(project, { ...report, outDir });
+}
+
 /** How many files `folder` holds and their bytes. */
 export async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
   const all: string[] = [];

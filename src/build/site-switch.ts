@@ -17,6 +17,19 @@ export async function newBuildFolder(root: string): Promise<string> {
   return join(buildsFolder(root), `${Date.now()}-${process.pid}`);
 }
 
+/**
+ * Where Astro builds, always the same folder: Astro writes its output folder into the code it
+ * hashes for incremental builds (build/page-key.ts), so a new name each time would make every
+ * page look changed. A finished build is renamed to its own folder (`newBuildFolder`) before
+ * the switch. What a killed build left there is moved aside, to go with the other leftovers.
+ * Call only while holding the build lock.
+ */
+export async function stagingFolder(root: string): Promise<string> {
+  const staging = join(buildsFolder(root), 'building');
+  await rename(staging, join(buildsFolder(root), `old-${Date.now()}`)).catch(() => undefined);
+  return staging;
+}
+
 /** How dist/ was switched: a symlink, a Windows junction, or the build folder renamed. */
 export type SwitchKind = 'symlink' | 'junction' | 'rename';
 

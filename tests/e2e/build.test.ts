@@ -2,12 +2,14 @@
 // switched whole, and the public address checked and reported.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempSite, type TempSite } from '../support/temp-site.ts';
 import { sitemapPages } from '../../src/site/sitemap.ts';
+import { articleUrl } from '../../src/site/urls.ts';
+import { files } from '../../src/build/files.ts';
 
 let temp: TempSite;
 beforeAll(async () => {
@@ -17,6 +19,14 @@ afterAll(() => temp?.remove());
 
 /** The build folder a successful build names in its last line: `.dist/<time>-<pid>`. */
 const builtFolder = (output: string): string => /网站已构建到 dist\/ → (\.dist\/\d+-\d+) /.exec(output)?.[1] ?? '';
+
+/** Every file of a built site, by its path in it. */
+async function snapshot(folder: string): Promise<Map<string, Buffer>> {
+  const all = new Map<string, Buffer>();
+  const real = await realpath(folder);
+  for await (const file of files(real)) all.set(relative(real, file), await readFile(file));
+  return all;
+}
 
 /** The canonical address of the home page in the site in place. */
 async function homeCanonical(): Promise<string> {
@@ -80,6 +90,42 @@ describe('npm run build', () => {
     expect(run.output).not.toContain('ZodError');
     expect(run.output).not.toContain('[build]');
   });
+
+  test('a rebuild copies the pages nothing changed and writes the same site as a full build', async () => {
+    const article = (title: string, date: string, more = 'column: 通知公告\ntags: [增量构建]\n') =>
+      `---\ntitle: ${title}\ndate: ${date}\n${more}---\n\n${title}的正文。\n`;
+    const folder = 'content/articles/incremental';
+    await temp.write(`${folder}/first.md`, article('第一篇通知', '2024-05-04'));
+    await temp.write(`${folder}/second.md`, article('第二篇通知', '2024-05-05'));
+    // In a column and with a tag of its own: only its attachment changes its page.
+    const attached = 'column: 政策法规\ntags: [附件]\nattachments:\n  - ./名单.xlsx\n';
+    await temp.write(`${folder}/notice.md`, article('附件通知', '2020-05-06', attached));
+    await temp.write(`${folder}/名单.xlsx`, 'x'.repeat(3000));
+    const primed = await temp.run('build', [], { SITE_URL: '' });
+    expect(primed.code, primed.output).toBe(0);
+
+    // An editor's day: a headline changed (its neighbours and lists show it), an attachment
+    // replaced by a larger one, an article removed and another added.
+    await temp.write(`${folder}/first.md`, article('第一篇通知（更正）', '2024-05-04'));
+    await temp.write(`${folder}/名单.xlsx`, 'x'.repeat(9000));
+    await rm(join(temp.dir, folder, 'second.md'));
+    await temp.write(`${folder}/third.md`, article('第三篇通知', '2024-05-07'));
+    const rebuild = await temp.run('build', [], { SITE_URL: '' });
+    expect(rebuild.code, rebuild.output).toBe(0);
+    const restored = rebuild.output.match(/\(restored\)$/gm)?.length ?? 0;
+    expect(restored, rebuild.output).toBeGreaterThan(5);
+    const notice = await readFile(join(temp.dir, 'dist', articleUrl({ id: 'notice' }), 'index.html'), 'utf8');
+    expect(notice).toContain('8.8 KB');
+    const incremental = await snapshot(join(temp.dir, 'dist'));
+
+    const full = await temp.run('build', ['--force'], { SITE_URL: '' });
+    expect(full.code, full.output).toBe(0);
+    expect(full.output).not.toMatch(/\(restored\)$/m);
+    const rendered = await snapshot(join(temp.dir, 'dist'));
+    expect([...incremental.keys()].sort()).toEqual([...rendered.keys()].sort());
+    const differ = [...rendered].filter(([path, bytes]) => !bytes.equals(incremental.get(path)!)).map(([path]) => path);
+    expect(differ).toEqual([]);
+  }, 300_000);
 
   test('a failed build says the last good site is still in dist/', async () => {
     const before = await realpath(join(temp.dir, 'dist'));

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { adminHeaders, markExternalLinks, scriptHashes, securityHeaders } from '../../../src/build/deploy.ts';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  adminHeaders,
+  CompressionCache,
+  markExternalLinks,
+  scriptHashes,
+  securityHeaders,
+} from '../../../src/build/deploy.ts';
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -56,5 +65,40 @@ describe('markExternalLinks', () => {
       '<a rel="noopener noreferrer" href="https://www.miit.gov.cn/">工信部</a><a class="x" href="https://example.org/news/">本站</a>' +
         '<a href="/news/a/">内链</a><a href="https://beian.miit.gov.cn/" rel="noopener noreferrer">备案</a>',
     );
+  });
+});
+
+describe('CompressionCache', () => {
+  test('makes each copy once, serves it again by content, and prunes what a build did not use', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'compressed-'));
+    try {
+      let made = 0;
+      const make = (text: string) => async () => (made++, Buffer.from(text.toUpperCase()));
+      const first = new CompressionCache(folder);
+      expect(String(await first.get(Buffer.from('page one'), 'br5', make('page one')))).toBe('PAGE ONE');
+      expect(String(await first.get(Buffer.from('page two'), 'br5', make('page two')))).toBe('PAGE TWO');
+      expect(String(await first.get(Buffer.from('page two'), 'br11', make('best two')))).toBe('BEST TWO');
+      await first.prune();
+      expect(made).toBe(3);
+
+      // The next build: one page unchanged, one changed.
+      const second = new CompressionCache(folder);
+      expect(String(await second.get(Buffer.from('page one'), 'br5', make('again')))).toBe('PAGE ONE');
+      expect(String(await second.get(Buffer.from('page 2'), 'br5', make('page 2')))).toBe('PAGE 2');
+      expect(made).toBe(4);
+      await second.prune();
+      expect(await readdir(folder)).toHaveLength(2);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('keeps nothing without a folder', async () => {
+    const cache = new CompressionCache(undefined);
+    let made = 0;
+    const make = async () => (made++, Buffer.from('x'));
+    await cache.get(Buffer.from('a'), 'br5', make);
+    await cache.get(Buffer.from('a'), 'br5', make);
+    expect(made).toBe(2);
   });
 });

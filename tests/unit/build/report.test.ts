@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   folderSize,
   readReport,
+  relocateReport,
   removeReport,
   reportFile,
   stageRows,
@@ -73,6 +74,13 @@ describe('the report file', () => {
     expect(reportFile(project)).toBe(join(project, '.astro', 'build-report.json'));
     await expect(readReport(project, report.outDir)).resolves.toEqual(report);
     await expect(readReport(project, '/site/.dist/3-4')).rejects.toThrow('not of /site/.dist/3-4');
+  });
+
+  test('follows the build when it is moved out of .dist/building/', async () => {
+    const project = await tempDir();
+    await writeReport(project, { ...report, outDir: '/site/.dist/building' });
+    await relocateReport(project, '/site/.dist/5-6');
+    await expect(readReport(project, '/site/.dist/5-6')).resolves.toEqual({ ...report, outDir: '/site/.dist/5-6' });
   });
 
   test('is gone once a build starts, so a failed build leaves none', async () => {

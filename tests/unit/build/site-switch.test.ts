@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { leftovers, newBuildFolder, switchSite } from '../../../src/build/site-switch.ts';
+import { leftovers, newBuildFolder, stagingFolder, switchSite } from '../../../src/build/site-switch.ts';
 
 let root: string;
 let dist: string;
@@ -22,6 +22,20 @@ async function built(text: string): Promise<string> {
   await writeFile(join(folder, 'index.html'), text);
   return folder;
 }
+
+describe('stagingFolder', () => {
+  test('is the same folder every build, and moves aside what a killed build left there', async () => {
+    const staging = await stagingFolder(root);
+    expect(staging).toBe(join(root, '.dist', 'building'));
+    await mkdir(staging, { recursive: true });
+    await writeFile(join(staging, 'half.html'), 'half');
+    expect(await stagingFolder(root)).toBe(staging);
+    expect(existsSync(staging)).toBe(false);
+    const left = await leftovers(root, []);
+    expect(left).toHaveLength(1);
+    expect(await readFile(join(left[0]!, 'half.html'), 'utf8')).toBe('half');
+  });
+});
 
 describe('switchSite', () => {
   test('makes dist a relative link to the build, and moves it to the next', async () => {
