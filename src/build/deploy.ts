@@ -146,8 +146,11 @@ async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
  */
 export class CompressionCache {
   private readonly used = new Set<string>();
+  private readonly folder: string | undefined;
 
-  constructor(private readonly folder: string | undefined) {}
+  constructor(folder: string | undefined) {
+    this.folder = folder;
+  }
 
   /** The copy of `body` made by `how` (e.g. `br11`), from the cache or made and kept. */
   async get(body: Buffer, how: string, make: () => Promise<Buffer>): Promise<Buffer> {

@@ -45,12 +45,15 @@ async function builtPages(dist: string): Promise<{ file: string; url: string }[]
  */
 export class RecordCache {
   private readonly next = new Map<string, SearchRecord | null>();
+  private readonly file: string | undefined;
+  private readonly code: string;
+  private readonly last: Map<string, SearchRecord | null>;
 
-  private constructor(
-    private readonly file: string | undefined,
-    private readonly code: string,
-    private readonly last: Map<string, SearchRecord | null>,
-  ) {}
+  private constructor(file: string | undefined, code: string, last: Map<string, SearchRecord | null>) {
+    this.file = file;
+    this.code = code;
+    this.last = last;
+  }
 
   /** The cache of `project`, empty when there is none or it cannot be read; none without a project. */
   static async open(project?: string): Promise<RecordCache> {
