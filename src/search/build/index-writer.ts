@@ -43,7 +43,12 @@ const SORT = 'date';
 /** The one meta field Pagefind records; the others are in the fragments only. */
 const META_FIELDS = ['title'];
 
-const zip = (data: Uint8Array): Promise<Buffer> => promisify(gzip)(data, { level: 9 });
+/**
+ * Gzip as Pagefind's loader reads it. The index chunks take level 6, as Pagefind writes them:
+ * 9 took four times as long (3.6 s against 0.9 s for 2,000 uniform articles' 11 MB of chunks)
+ * for 0.6% fewer bytes. The metadata and filters, fetched by every search, take 9.
+ */
+const zip = (data: Uint8Array, level = 9): Promise<Buffer> => promisify(gzip)(data, { level });
 /** The best brotli: the metadata and filters are fetched by every reader who searches. */
 const brotli = (data: Uint8Array): Promise<Buffer> =>
   promisify(brotliCompress)(data, {
@@ -293,7 +298,7 @@ export class IndexWriter {
     const encoder = new TextEncoder();
     const writes: (() => Promise<void>)[] = [
       ...chunks.map(
-        (c) => async () => writeFile(join(folder, 'index', `${c.hash}.pf_index`), await zip(wrapPagefind(c.body))),
+        (c) => async () => writeFile(join(folder, 'index', `${c.hash}.pf_index`), await zip(wrapPagefind(c.body), 6)),
       ),
       ...filters.map((f) => async () => {
         const file = wrapPagefind(f.body);
