@@ -44,3 +44,27 @@ export function describeAttachment(
 export function attachmentPath(entry: { filePath?: string | undefined }, file: string): string {
   return (entry.filePath ?? '').replace(/[^/\\]*$/, '') + file.replace(/^\.[/\\]/, '');
 }
+
+const PICTURE = String.raw`\.(?:png|jpe?g|gif|webp|avif|svg)`;
+/** Pictures in an article's text: `![说明](./a.png)`, `![说明](<./a b.png>)`, a reference `[a]: ./a.png`. */
+const TEXT_PICTURE = new RegExp(
+  String.raw`\]\(\s*<([^<>\n]+?${PICTURE})>|\]\(\s*([^\s<>()"']+?${PICTURE})[\s)]|^\s*\[[^\]\n]+\]:\s*<?([^\s<>]+?${PICTURE})(?=[\s>]|$)`,
+  'gim',
+);
+
+/**
+ * The files beside an article that its page shows something of besides its text: its
+ * attachments (their sizes) and the pictures of its text (their sizes and shapes). A rebuild
+ * renders the page again when one changes (build/page-key.ts). Addresses of other sites are
+ * not files and are left out.
+ */
+export function filesBeside(entry: {
+  filePath?: string | undefined;
+  body?: string | undefined;
+  data: { attachments: { file: string }[] };
+}): string[] {
+  const pictures = [...(entry.body ?? '').matchAll(TEXT_PICTURE)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  return [...entry.data.attachments.map((a) => a.file), ...pictures]
+    .filter((file) => !/^[a-z][a-z0-9+.-]*:|^\//i.test(file))
+    .map((file) => attachmentPath(entry, file));
+}

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempSite, type TempSite } from '../support/temp-site.ts';
 import { sitemapPages } from '../../src/site/sitemap.ts';
@@ -97,10 +98,18 @@ describe('npm run build', () => {
     const folder = 'content/articles/incremental';
     await temp.write(`${folder}/first.md`, article('第一篇通知', '2024-05-04'));
     await temp.write(`${folder}/second.md`, article('第二篇通知', '2024-05-05'));
-    // In a column and with a tag of its own: only its attachment changes its page.
+    // In a column and with tags of their own: only an attachment, or a picture, changes these.
     const attached = 'column: 政策法规\ntags: [附件]\nattachments:\n  - ./名单.xlsx\n';
     await temp.write(`${folder}/notice.md`, article('附件通知', '2020-05-06', attached));
+    const pictured = article('会场照片', '2019-05-06', 'column: 政策法规\ntags: [图片]\n');
+    await temp.write(`${folder}/picture.md`, `${pictured}\n![会场](./会场.png)\n`);
     await temp.write(`${folder}/名单.xlsx`, 'x'.repeat(3000));
+    const picture = (width: number, height: number, grey: number): Buffer => {
+      const png = new PNG({ width, height });
+      png.data.fill(grey);
+      return PNG.sync.write(png);
+    };
+    await writeFile(join(temp.dir, folder, '会场.png'), picture(800, 600, 120));
     const primed = await temp.run('build', [], { SITE_URL: '' });
     expect(primed.code, primed.output).toBe(0);
 
@@ -108,6 +117,7 @@ describe('npm run build', () => {
     // replaced by a larger one, an article removed and another added.
     await temp.write(`${folder}/first.md`, article('第一篇通知（更正）', '2024-05-04'));
     await temp.write(`${folder}/名单.xlsx`, 'x'.repeat(9000));
+    await writeFile(join(temp.dir, folder, '会场.png'), picture(600, 800, 200));
     await rm(join(temp.dir, folder, 'second.md'));
     await temp.write(`${folder}/third.md`, article('第三篇通知', '2024-05-07'));
     const rebuild = await temp.run('build', [], { SITE_URL: '' });
@@ -116,6 +126,8 @@ describe('npm run build', () => {
     expect(restored, rebuild.output).toBeGreaterThan(5);
     const notice = await readFile(join(temp.dir, 'dist', articleUrl({ id: 'notice' }), 'index.html'), 'utf8');
     expect(notice).toContain('8.8 KB');
+    const pictures = await readFile(join(temp.dir, 'dist', articleUrl({ id: 'picture' }), 'index.html'), 'utf8');
+    expect(pictures).toMatch(/<img[^>]+alt="会场"[^>]+width="600"/);
     const incremental = await snapshot(join(temp.dir, 'dist'));
 
     const full = await temp.run('build', ['--force'], { SITE_URL: '' });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attachmentPath, describeAttachment, formatBytes } from '../../../src/site/attachments.ts';
+import { attachmentPath, describeAttachment, filesBeside, formatBytes } from '../../../src/site/attachments.ts';
 import { problems, schema } from '../fixtures.ts';
 
 describe('formatBytes', () => {
@@ -55,5 +55,34 @@ describe('attachmentPath', () => {
       'content/articles/files/通知.pdf',
     );
     expect(attachmentPath({}, './c.pdf')).toBe('c.pdf');
+  });
+});
+
+describe('filesBeside', () => {
+  test("lists an article's attachments and the pictures of its text, beside its file", () => {
+    const entry = {
+      filePath: 'content/articles/2024/hui/index.md',
+      body: [
+        '开头 ![会场](./会场.png) 和 ![合影]( <./合影 1.jpg> ) 与 ![图](图/二.webp "标题")',
+        '![远处](https://example.org/a.png) ![根](/favicon.svg) ![上级](../公共/标志.svg)',
+        '[链接](./说明.pdf) 不是图片。',
+        '[大图]: ./大图.JPG',
+      ].join('\n'),
+      data: { attachments: [{ file: './报名表.docx' }] },
+    };
+    expect(filesBeside(entry)).toEqual([
+      'content/articles/2024/hui/报名表.docx',
+      'content/articles/2024/hui/会场.png',
+      'content/articles/2024/hui/合影 1.jpg',
+      'content/articles/2024/hui/图/二.webp',
+      'content/articles/2024/hui/../公共/标志.svg',
+      'content/articles/2024/hui/大图.JPG',
+    ]);
+  });
+
+  test('is empty for an article with neither', () => {
+    expect(filesBeside({ filePath: 'content/articles/a.md', body: '只有文字。', data: { attachments: [] } })).toEqual(
+      [],
+    );
   });
 });
