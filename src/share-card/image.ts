@@ -64,30 +64,6 @@ const loadFont = (file: string): Buffer => {
   return data;
 };
 
-let wholeFont: boolean | ShareFont[] = false;
-/**
- * Has this thread draw with the whole of Noto Sans SC, loaded at its first drawing (202 chunk
- * files per weight, about 2 s and 200 MB): Satori then reads the fonts once, not for each
- * card, and draws each card 20–45% faster, pixel for pixel the same. For the build's workers,
- * which draw hundreds of cards; the dev server draws one at a time with the card's own chunks.
- */
-export function drawWithWholeFont(): void {
-  wholeFont ||= true;
-}
-
-/** The fonts a card is drawn with: its own chunks, or the whole font once asked for. */
-function drawingFonts(own: ShareFont[]): ShareFont[] {
-  if (wholeFont === true)
-    wholeFont = ([400, 700] as const).flatMap((weight) =>
-      fontChunks().map((chunk) => ({
-        name: `noto-sc-${chunk.name}`,
-        weight,
-        file: `noto-sans-sc-${chunk.name}-${weight}-normal.woff`,
-      })),
-    );
-  return wholeFont || own;
-}
-
 /** Draws a tree as PNG pixels with the given fonts. */
 export async function drawPng(tree: CardNode, fonts: ShareFont[], size: { width: number; height: number }) {
   const svg = await satori(tree, {
@@ -130,8 +106,7 @@ export async function shareImageFile(name: string, card: ShareCard, cacheDir: st
     .slice(0, 20);
   const file = join(cacheDir, cardFileName(name, hash));
   if (existsSync(file)) return { file, missing, cached: true };
-  // The picture's name keeps the card's own chunks: the whole font draws the same pixels.
-  const png = (await drawPng(tree, drawingFonts(fonts), SHARE_IMAGE)).asPng();
+  const png = (await drawPng(tree, fonts, SHARE_IMAGE)).asPng();
   await mkdir(cacheDir, { recursive: true });
   // Written whole under another name first: a build linking it, or a dev server beside it,
   // never sees half a picture.

@@ -3,7 +3,7 @@
 // itself (type stripping), not by Vite: it imports only plain modules.
 import { parentPort } from 'node:worker_threads';
 import type { ShareCard } from './card.ts';
-import { drawWithWholeFont, shareImageFile } from './image.ts';
+import { shareImageFile } from './image.ts';
 
 export interface CardJob {
   name: string;
@@ -14,7 +14,6 @@ export interface CardJob {
 export type CardAnswer =
   { name: string; file: string; missing: string[]; cached: boolean; ms: number } | { name: string; error: string };
 
-drawWithWholeFont();
 parentPort?.on('message', (job: CardJob) => {
   const started = performance.now();
   shareImageFile(job.name, job.card, job.cacheDir).then(

@@ -8,7 +8,6 @@ import {
   cardFileName,
   cardNameOf,
   drawPng,
-  drawWithWholeFont,
   fontsFor,
   removeStalePictures,
   shareImage,
@@ -103,25 +102,5 @@ describe('the font chunks of a card', () => {
       ).toBe(true);
       expect(drawn.equals(box), `${ch} is not a box`).toBe(false);
     }
-  }, 60_000);
-});
-
-// Last in this file: once asked for, the whole font stays for the thread.
-describe('drawWithWholeFont', () => {
-  test("draws the same pixels as each card's own font chunks, under the same names", async () => {
-    const cards: ShareCard[] = [
-      card,
-      { ...card, title: 'SGS检测 Q1 2024年《纺织》“十四五”——WTO 100%', label: '行业资讯' },
-      { ...card, title: '辽阳小北河袜业：从“一双袜子”到全球市场，鞣酐氅氍也照样画出', label: '行业资讯' },
-    ];
-    const [own, whole] = [await cacheDir(), await cacheDir()];
-    const first = await Promise.all(cards.map((c, i) => shareImage(`card-${i}`, c, own)));
-    drawWithWholeFont();
-    const second = await Promise.all(cards.map((c, i) => shareImage(`card-${i}`, c, whole)));
-    second.forEach((picture, i) => {
-      expect(picture.cached).toBe(false);
-      expect(picture.png.equals(first[i]!.png), cards[i]!.title).toBe(true);
-    });
-    expect((await readdir(whole)).sort()).toEqual((await readdir(own)).sort());
   }, 60_000);
 });
