@@ -5,9 +5,7 @@
 // that code and the index of the last build.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, sep } from 'node:path';
-import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
+import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
@@ -15,7 +13,8 @@ import * as esbuild from 'esbuild';
 // Loaded with the config: a module imported once the pages are built finds Vite's module
 // runner closed.
 import * as OpenCC from 'opencc-js/t2cn';
-import { extractRecord, type SearchRecord } from './record.ts';
+import type { SearchRecord } from './record.ts';
+import { RecordCache } from './record-cache.ts';
 import { IndexWriter, pagefindAssets } from './index-writer.ts';
 import { planShards, shardPath } from '../shared/shards.ts';
 import { files } from '../../build/files.ts';
@@ -37,54 +36,6 @@ async function builtPages(dist: string): Promise<{ file: string; url: string }[]
   return pages;
 }
 
-/**
- * The records of the pages of the last build, by a hash of each page's HTML and address and of
- * the code that reads them (record.ts and the locked packages): a rebuild parses only the
- * pages that changed (a page takes about a millisecond, 10 s at 10,000 articles). Kept in
- * `.cache/search-records.v8`, rewritten with this build's pages only.
- */
-export class RecordCache {
-  private readonly next = new Map<string, SearchRecord | null>();
-  private readonly file: string | undefined;
-  private readonly code: string;
-  private readonly last: Map<string, SearchRecord | null>;
-
-  private constructor(file: string | undefined, code: string, last: Map<string, SearchRecord | null>) {
-    this.file = file;
-    this.code = code;
-    this.last = last;
-  }
-
-  /** The cache of `project`, empty when there is none or it cannot be read; none without a project. */
-  static async open(project?: string): Promise<RecordCache> {
-    if (!project) return new RecordCache(undefined, '', new Map());
-    const code = createHash('sha256')
-      .update(await readFile(fileURLToPath(new URL('./record.ts', import.meta.url))))
-      .update(await readFile(join(project, 'package-lock.json')).catch(() => ''))
-      .digest('base64url');
-    const file = join(project, '.cache', 'search-records.v8');
-    const last = await readFile(file)
-      .then((bytes) => deserialize(bytes) as unknown)
-      .catch(() => undefined);
-    return new RecordCache(file, code, last instanceof Map ? (last as Map<string, SearchRecord | null>) : new Map());
-  }
-
-  /** The record of a page (null when it holds no indexed body), parsed only when new. */
-  record(html: string, url: string): SearchRecord | null {
-    const key = createHash('sha256').update(this.code).update(url).update('\0').update(html).digest('base64url');
-    const record = this.last.has(key) ? this.last.get(key)! : extractRecord(html, url);
-    this.next.set(key, record);
-    return record;
-  }
-
-  /** Keeps this build's records for the next. */
-  async save(): Promise<void> {
-    if (!this.file) return;
-    await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(this.file, serialize(this.next));
-  }
-}
-
 /** The search records of pages, read one after another. */
 async function* recordsOf(pages: { file: string; url: string }[], cache: RecordCache): AsyncGenerator<SearchRecord> {
   for (const { file, url } of pages) {
@@ -96,7 +47,8 @@ async function* recordsOf(pages: { file: string; url: string }[], cache: RecordC
 /**
  * Indexes the built pages into `dist/pagefind/` (search/build/index-writer.ts): one index up
  * to the shard limit, else shards (see search/shared/shards.ts), each holding only its
- * index: the browser code and WebAssembly of the first serve them all.
+ * index: the browser code and WebAssembly of the first serve them all. With `project`, the
+ * records of pages unchanged since its last build come from its cache (record-cache.ts).
  */
 export async function buildIndex(
   dist: string,

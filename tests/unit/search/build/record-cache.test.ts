@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import { afterAll, describe, expect, test } from 'vitest';
-import { RecordCache } from '../../../../src/search/build/integration.ts';
+import { RecordCache } from '../../../../src/search/build/record-cache.ts';
 import { extractRecord } from '../../../../src/search/build/record.ts';
 
 const page = (text: string) =>
