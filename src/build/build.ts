@@ -1,21 +1,21 @@
 // Builds the site (in .dist/building/, see site-switch.ts), moves it into a folder of its own
 // (.dist/<time>-<pid>/) and switches dist/ to it in one step only when the build succeeds: a
 // mistake in an article stops the build but leaves the last good site in dist/ for `npm start`
-// and for deploying, and a server reading dist/ never finds it missing (see site-switch.ts). One build runs at a time: a second one waits
-// for the first (see build-lock.ts). Earlier builds are deleted in the background: deleting
-// 60,000 files takes longer than some builds.
+// and for deploying, and a server reading dist/ never finds it missing (see site-switch.ts).
+// One build runs at a time: a second one waits for the first (see build-lock.ts). Earlier
+// builds are deleted in the background: deleting 60,000 files takes longer than some builds.
 // Usage: node src/build/build.ts [--production] [astro build options]
 //   --production: the publishing build; stops unless the site's public address is set.
 import { spawn } from 'node:child_process';
 import { explainFailure, isNoise } from '../content-checks/astro-errors.ts';
-import { realpath, rename, rm } from 'node:fs/promises';
+import { realpath, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from '../schemas/site.ts';
 import { productionAddressProblem } from './site-address.ts';
 import { buildOptions, siteUrl } from './options.ts';
 import { acquireBuildLock, type LockHolder } from './build-lock.ts';
-import { buildsFolder, deleteLater, leftovers, newBuildFolder, stagingFolder, switchSite } from './site-switch.ts';
+import { buildsFolder, deleteLater, keepBuild, leftovers, stagingFolder, switchSite } from './site-switch.ts';
 import { relocateReport } from './report.ts';
 
 const root = process.cwd();
@@ -96,8 +96,7 @@ async function build(astroArgs: string[]): Promise<number> {
     );
     return astroBuild.status ?? 1;
   }
-  const folder = await newBuildFolder(root);
-  await rename(staging, folder);
+  const folder = await keepBuild(root, staging);
   await relocateReport(root, folder);
   const kind = await switchSite(dist, folder);
   deleteLater(await leftovers(root, [kind === 'rename' ? dist : folder]));

@@ -30,6 +30,25 @@ export async function stagingFolder(root: string): Promise<string> {
   return staging;
 }
 
+/**
+ * Moves a finished build from the staging folder into a folder of its own, and returns it.
+ * Windows may still hold a file of it for a moment after Astro exits (an antivirus scan), and
+ * refuses the rename then: it is tried again for a few seconds before the build fails.
+ */
+export async function keepBuild(root: string, staging: string): Promise<string> {
+  const folder = await newBuildFolder(root);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(staging, folder);
+      return folder;
+    } catch (error) {
+      const busy = ['EPERM', 'EBUSY', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '');
+      if (!busy || attempt >= 20) throw error;
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+  }
+}
+
 /** How dist/ was switched: a symlink, a Windows junction, or the build folder renamed. */
 export type SwitchKind = 'symlink' | 'junction' | 'rename';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { leftovers, newBuildFolder, stagingFolder, switchSite } from '../../../src/build/site-switch.ts';
+import { keepBuild, leftovers, newBuildFolder, stagingFolder, switchSite } from '../../../src/build/site-switch.ts';
 
 let root: string;
 let dist: string;
@@ -34,6 +34,22 @@ describe('stagingFolder', () => {
     const left = await leftovers(root, []);
     expect(left).toHaveLength(1);
     expect(await readFile(join(left[0]!, 'half.html'), 'utf8')).toBe('half');
+  });
+});
+
+describe('keepBuild', () => {
+  test('moves the finished build into a folder of its own, named as newBuildFolder names them', async () => {
+    const staging = await stagingFolder(root);
+    await mkdir(staging, { recursive: true });
+    await writeFile(join(staging, 'index.html'), 'built');
+    const folder = await keepBuild(root, staging);
+    expect(folder).toMatch(/[\\/]\.dist[\\/]\d+-\d+$/);
+    expect(existsSync(staging)).toBe(false);
+    expect(await readFile(join(folder, 'index.html'), 'utf8')).toBe('built');
+  });
+
+  test('fails at once when there is no build to keep', async () => {
+    await expect(keepBuild(root, join(root, '.dist', 'building'))).rejects.toThrow(/ENOENT/);
   });
 });
 
