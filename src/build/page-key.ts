@@ -3,8 +3,9 @@
 // again when its key, the code it is made of (Astro hashes its modules and the CSS) and the
 // articles it renders are all unchanged. The key is therefore everything else the page shows:
 // its props (the article, its neighbours, its related articles, its column page's list) and the
-// files it reads outside the code (an attachment's size). Anything left out of it would leave
-// a stale page behind, so the key takes whole props, not picked fields.
+// files it shows something of outside the code (an attachment's size, a picture's shape: see
+// site/attachments.ts `filesBeside`). Anything left out of it would leave a stale page
+// behind, so the key takes whole props, not picked fields.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 
