@@ -53,7 +53,17 @@ export function absoluteUrl(path: string, siteUrl: string): string {
 }
 
 // The share pages of other services: plain links, so no script of theirs runs on ours.
-const encode = encodeURIComponent;
+
+/**
+ * A query value as `encodeURIComponent` writes it, but with the characters beyond ASCII (汉字,
+ * full-width punctuation) left as they are: a browser encodes them as UTF-8 when it follows the
+ * link, and a headline of 20 characters takes 60 bytes of the page instead of 180. ASCII (with
+ * `&`, `=`, `#`, `%`, spaces), C1 controls, noncharacters and surrogates are still encoded, so
+ * the link is a valid URL and reads back the same value.
+ */
+export const encodeQueryValue = (value: string): string =>
+  value.replace(/[\0-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]+/g, encodeURIComponent);
+const encode = encodeQueryValue;
 
 /** Weibo's share page for an absolute link and its headline. */
 export function weiboShareUrl(url: string, title: string): string {

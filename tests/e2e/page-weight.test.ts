@@ -7,10 +7,11 @@ import { articleUrl, columnUrl, galleryUrl, homeUrl, searchUrl } from '../../src
 import { site } from '../../src/site.config.ts';
 
 /**
- * Inline script per page, bytes: 2,476 measured once minified (4,776 before). The target is
- * 2,048 (issue 18), which asks to move behaviour out of the boot script (see README, Page weight).
+ * Inline script per page, bytes: 1,898 measured (the <head> script 281, the boot script 1,617),
+ * down from 4,776 and then 2,299 once the 复制链接 messages moved into the share bar's markup.
+ * The target of issue 18.
  */
-const INLINE_SCRIPT_BUDGET = 2600;
+const INLINE_SCRIPT_BUDGET = 2048;
 /** The stylesheet as sent (brotli), bytes: 6,329 measured once the typography plugin was replaced (7,853 before). */
 const CSS_BROTLI_BUDGET = 6600;
 

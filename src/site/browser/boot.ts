@@ -3,19 +3,26 @@
 // for printing, and loads the search code only when it is needed: the
 // reader focuses or types in the search box (or presses / or Ctrl/⌘+K), opens /search/,
 // or arrives from a search result (?hl=). The <head> already applied the saved size.
+// Every page downloads it, so it is kept short: the 复制链接 messages are in the share bar's
+// markup (data-done, data-failed), the only page that needs them.
 import { CARE_KEY, FONT_KEY, SEARCH_DIR, SEARCH_ENTRY } from './constants.ts';
 
 const root = document.documentElement;
+const all = (selector: string): NodeListOf<Element> => document.querySelectorAll(selector);
 
-const mark = (size: string): void =>
-  document
-    .querySelectorAll('[data-font-size]')
-    .forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-font-size') === size)));
-mark(root.dataset['font'] || 'm');
-
-const markCare = (on: boolean): void =>
-  document.querySelectorAll('[data-care-toggle]').forEach((b) => b.setAttribute('aria-pressed', String(on)));
-markCare(root.dataset['care'] === 'on');
+/** Marks the 字号 and 关怀模式 buttons pressed or not, as the page now is. */
+const mark = (): void =>
+  all('[data-font-size],[data-care-toggle]').forEach((b) =>
+    b.setAttribute(
+      'aria-pressed',
+      String(
+        b.hasAttribute('data-care-toggle')
+          ? root.dataset['care'] === 'on'
+          : b.getAttribute('data-font-size') === (root.dataset['font'] || 'm'),
+      ),
+    ),
+  );
+mark();
 
 /** Keeps a choice for the next pages; in private mode it lasts for this page only. */
 const save = (key: string, value: string): void => {
@@ -27,46 +34,33 @@ const save = (key: string, value: string): void => {
 };
 
 // 复制链接 stays hidden where the browser cannot copy.
-const copyStatus = document.querySelector('[data-copy-status]');
-if (navigator.clipboard) document.querySelectorAll('[data-copy]').forEach((b) => b.removeAttribute('hidden'));
+if (navigator.clipboard) all('[data-copy]').forEach((b) => b.removeAttribute('hidden'));
 
 // Print stylesheets cannot open a closed <details> in older browsers.
-window.addEventListener('beforeprint', () =>
-  document.querySelectorAll('details[data-share-qr]').forEach((d) => d.setAttribute('open', '')),
-);
+addEventListener('beforeprint', () => all('[data-share-qr]').forEach((d) => d.setAttribute('open', '')));
 
 document.addEventListener('click', (event) => {
-  const target =
-    event.target instanceof Element
-      ? event.target.closest('[data-font-size],[data-print],[data-care-toggle],[data-copy]')
-      : null;
+  const target = (event.target as Element).closest('[data-font-size],[data-print],[data-care-toggle],[data-copy]');
   if (!target) return;
-  if (target.hasAttribute('data-print')) {
-    window.print();
-    return;
-  }
-  if (target.hasAttribute('data-copy')) {
-    const say = (text: string): void => {
-      if (copyStatus) copyStatus.textContent = text;
+  const data = (target as HTMLElement).dataset;
+  if (data['print'] != null) print();
+  else if (data['copy'] != null) {
+    const status = document.querySelector<HTMLElement>('[data-copy-status]');
+    const say = (done: boolean): void => {
+      if (status) status.textContent = status.dataset[done ? 'done' : 'failed'] || '';
     };
-    navigator.clipboard.writeText(target.getAttribute('data-copy') || location.href).then(
-      () => say('链接已复制，可以粘贴到微信、QQ 或邮件里。'),
-      () => say('没能复制，请复制浏览器地址栏里的网址。'),
+    navigator.clipboard.writeText(data['copy'] || location.href).then(
+      () => say(true),
+      () => say(false),
     );
-    return;
+  } else {
+    if (data['careToggle'] == null) save(FONT_KEY, (root.dataset['font'] = data['fontSize'] || 'm'));
+    else if (root.dataset['care'] === 'on') {
+      delete root.dataset['care'];
+      save(CARE_KEY, 'off');
+    } else save(CARE_KEY, (root.dataset['care'] = 'on'));
+    mark();
   }
-  if (target.hasAttribute('data-care-toggle')) {
-    const on = root.dataset['care'] !== 'on';
-    if (on) root.dataset['care'] = 'on';
-    else delete root.dataset['care'];
-    save(CARE_KEY, on ? 'on' : 'off');
-    markCare(on);
-    return;
-  }
-  const size = target.getAttribute('data-font-size') || 'm';
-  root.dataset['font'] = size;
-  save(FONT_KEY, size);
-  mark(size);
 });
 
 let search: Promise<void> | null = null;
@@ -84,11 +78,9 @@ if (input instanceof HTMLInputElement) {
   input.addEventListener('focus', loadSearch);
   input.addEventListener('input', loadSearch);
   document.addEventListener('keydown', (event) => {
-    const typing =
-      event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
-    const slash = event.key === '/' && !typing;
-    const k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
-    if (!slash && !k) return;
+    // '/' where the reader is not typing; Ctrl/⌘+K anywhere (autofill's keydown has no key).
+    const typing = (event.target as Element).closest('input,textarea,select,[contenteditable]');
+    if (event.key === '/' ? typing : !/^k$/i.test(event.key) || !(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
     input.focus();
     input.select();

@@ -1,36 +1,47 @@
 import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
-import { qrCode } from '../../../src/site/qr.ts';
+import { bitmapPng, qrCode } from '../../../src/site/qr.ts';
 
-/** Paints the path's strokes (`M x y.5 h n`, then `m dx 0 h n` along the row) into RGBA pixels. */
-function paint(path: string, size: number, scale = 4): Uint8ClampedArray {
-  const side = size * scale;
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
-  let x = 0;
-  let y = 0;
-  for (const [, move, dx, dy, n] of path.matchAll(/([Mm])(\d+) (\d+(?:\.5)?)h(\d+)/g)) {
-    if (move === 'M') [x, y] = [Number(dx), Math.floor(Number(dy))];
-    else x += Number(dx);
-    for (let py = 0; py < scale; py++) {
-      const at = ((y * scale + py) * side + x * scale) * 4;
-      pixels.fill(0, at, at + Number(n) * scale * 4);
+/** The picture of a `data:` PNG, each pixel `scale` pixels square, as RGBA. */
+function decodePng(src: string, scale = 4): { pixels: Uint8ClampedArray; side: number } {
+  const png = PNG.sync.read(Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  const side = png.width * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4);
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++) {
+      const from = (Math.floor(y / scale) * png.width + Math.floor(x / scale)) * 4;
+      pixels.set(png.data.subarray(from, from + 4), (y * side + x) * 4);
     }
-    x += Number(n);
-  }
-  for (let i = 3; i < pixels.length; i += 4) pixels[i] = 255;
-  return pixels;
+  return { pixels, side };
 }
 
 describe('qrCode', () => {
   test('decodes to the text it was made from', () => {
     const url = 'https://www.example.org/news/laomo-liu-yi/';
-    const { size, path } = qrCode(url);
-    expect(jsQR(paint(path, size), size * 4, size * 4)?.data).toBe(url);
+    const { size, src } = qrCode(url);
+    const { pixels, side } = decodePng(src);
+    expect(side).toBe(size * 4);
+    expect(jsQR(pixels, side, side)?.data).toBe(url);
   });
-  test('draws each row as short relative strokes: about two bytes a module', () => {
-    const { size, path } = qrCode('http://localhost:4321/news/laomo-liu-yi/');
+  test('is a small picture: about 250 bytes for an article address', () => {
+    const { size, src } = qrCode('http://localhost:4321/news/laomo-liu-yi/');
     expect(size).toBeGreaterThanOrEqual(25);
-    expect(path.match(/M/g)).toHaveLength(size - 4);
-    expect(path.length).toBeLessThan(size * size * 2);
+    expect(src).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
+    expect(src.length).toBeLessThan(400);
+    expect(qrCode('https://example.org/' + 'x'.repeat(300)).src.length).toBeLessThan(2000);
+  });
+});
+
+describe('bitmapPng', () => {
+  test('writes dark as black and light as white, rows of any width', () => {
+    const rows = [
+      [true, false, true, false, true, false, true, false, true],
+      [false, false, false, false, false, false, false, false, true],
+    ];
+    const png = PNG.sync.read(Buffer.from(bitmapPng(rows)));
+    expect([png.width, png.height]).toEqual([9, 2]);
+    const dark = (x: number, y: number): boolean => png.data[(y * 9 + x) * 4] === 0;
+    expect(rows.map((row, y) => row.map((_, x) => dark(x, y)))).toEqual(rows);
   });
 });

@@ -3,6 +3,7 @@ import {
   absoluteUrl,
   articleUrl,
   columnUrl,
+  encodeQueryValue,
   galleryUrl,
   homeUrl,
   mailShareUrl,
@@ -23,18 +24,33 @@ describe('urls', () => {
     expect(shareImageUrl({ id: 'laomo-liu-yi' })).toBe('/news/laomo-liu-yi/share.png');
     expect(shareImageUrl()).toBe('/share.png');
   });
-  test('share links carry the encoded address and headline', () => {
+  test('share links carry the address and headline, Chinese as it is and ASCII encoded', () => {
     const url = 'https://example.org/news/a/';
-    const enc = '%E5%8A%B3%E6%A8%A1%20%7C%20%E5%88%98%E6%AF%85'; // 劳模 | 刘毅
+    const enc = '劳模%20%7C%20刘毅'; // 劳模 | 刘毅
     expect(weiboShareUrl(url, '劳模 | 刘毅')).toBe(
       `https://service.weibo.com/share/share.php?url=https%3A%2F%2Fexample.org%2Fnews%2Fa%2F&title=${enc}`,
     );
     expect(qzoneShareUrl(url, '劳模 | 刘毅', '摘要&更多')).toBe(
-      `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=https%3A%2F%2Fexample.org%2Fnews%2Fa%2F&title=${enc}&summary=%E6%91%98%E8%A6%81%26%E6%9B%B4%E5%A4%9A`,
+      `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=https%3A%2F%2Fexample.org%2Fnews%2Fa%2F&title=${enc}&summary=摘要%26更多`,
     );
     expect(mailShareUrl(url, '劳模 | 刘毅')).toBe(
       `mailto:?subject=${enc}&body=${enc}%0Ahttps%3A%2F%2Fexample.org%2Fnews%2Fa%2F`,
     );
+  });
+  test('a share link reads back every value, whatever it holds', () => {
+    const values = [
+      '全国纺织工业劳动模范——刘毅：不忘初心',
+      'a&b=c#d%e+f g?h/i',
+      '１００％，“引号”、《书名》',
+      '表情😀\u00a0\u0085',
+    ];
+    for (const value of values) {
+      const link = new URL(qzoneShareUrl('https://example.org/news/a/?x=1&y=2', value, value));
+      expect(link.searchParams.get('url')).toBe('https://example.org/news/a/?x=1&y=2');
+      expect(link.searchParams.get('title')).toBe(value);
+      expect(link.searchParams.get('summary')).toBe(value);
+    }
+    expect(encodeQueryValue('刘毅\u0085\ufffe')).toBe('刘毅%C2%85%EF%BF%BE');
   });
   test('encodes the search query', () => {
     expect(searchUrl()).toBe('/search/');
