@@ -12,11 +12,22 @@ export function jsonLdText(data: Json | Json[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-const organization = (site: SiteConfig): Json => ({
+/**
+ * The association as an article's publisher: what search engines read of a publisher (name,
+ * address, logo), and an `@id` that joins it to the whole entry on the home page, so every
+ * article page does not carry the address, telephone and e-mail again.
+ */
+const publisher = (site: SiteConfig): Json => ({
   '@type': 'Organization',
+  '@id': `${absoluteUrl(homeUrl(), site.url)}#organization`,
   name: site.name,
   url: absoluteUrl(homeUrl(), site.url),
   logo: absoluteUrl('/favicon.svg', site.url),
+});
+
+/** The association in full, on the home page. */
+const organization = (site: SiteConfig): Json => ({
+  ...publisher(site),
   address: { '@type': 'PostalAddress', streetAddress: site.footer.address, addressCountry: 'CN' },
   telephone: site.footer.phone,
   email: site.footer.email,
@@ -84,7 +95,7 @@ export function articleJsonLd(
     author: data.author
       ? { '@type': 'Person', name: data.author }
       : { '@type': 'Organization', name: data.source ?? site.defaultSource },
-    publisher: organization(site),
+    publisher: publisher(site),
     ...(data.tags.length ? { keywords: data.tags.join(',') } : {}),
     ...(image ? { image: absoluteUrl(image, site.url) } : {}),
     ...(person ? { about: person } : {}),

@@ -38,6 +38,11 @@ describe('article pages', () => {
     expect(news).toMatchObject({ '@type': 'NewsArticle', headline: article.title, mainEntityOfPage: url });
     expect(String(news!['datePublished'])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/);
     expect(news!['publisher']).toMatchObject({ '@type': 'Organization', name: site.name });
+    // The publisher names the home page's full entry instead of repeating its address.
+    const [org] = jsonLd(await page(homeUrl()));
+    expect((news!['publisher'] as Record<string, unknown>)['@id']).toBe(org!['@id']);
+    expect(org!['@id']).toMatch(/#organization$/);
+    expect(news!['publisher']).not.toHaveProperty('telephone');
     expect(crumbs).toMatchObject({ '@type': 'BreadcrumbList' });
   });
 
