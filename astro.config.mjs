@@ -27,7 +27,9 @@ export default defineConfig({
   // kept with Astro's other caches in the project's own .cache/ (not in node_modules/, which
   // copies of the site share). `npm run build -- --force` renders every page again.
   cacheDir: './.cache/astro',
-  experimental: { incrementalBuild: true },
+  // Astro's content store in files of 20 MiB, not one: at 100,000 articles the single file was
+  // about 750 MB, and bundling it failed ("Failed to convert rust `&str` into napi `string`").
+  experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },
