@@ -1,5 +1,6 @@
 // @ts-check
 import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { searchForWorkspaceRoot } from 'vite';
 import mdx from '@astrojs/mdx';
@@ -10,7 +11,8 @@ import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
 import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 import { inlineScripts } from './src/build/inline-script.ts';
-import { buildOptions, siteUrl } from './src/build/options.ts';
+import { buildOptions, collectionStorage, folderBytes, siteUrl } from './src/build/options.ts';
+import { ARTICLES_FOLDER } from './src/schemas/article.ts';
 
 // The build's settings from the environment, read once; the public address, SITE_URL over the
 // config's url, which pages read as Astro's `site` (src/site/published-site.ts).
@@ -27,9 +29,12 @@ export default defineConfig({
   // kept with Astro's other caches in the project's own .cache/ (not in node_modules/, which
   // copies of the site share). `npm run build -- --force` renders every page again.
   cacheDir: './.cache/astro',
-  // Astro's content store in files of 20 MiB, not one: at 100,000 articles the single file was
-  // about 750 MB, and bundling it failed ("Failed to convert rust `&str` into napi `string`").
-  experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
+  // Astro's content store as one file, or in files of 20 MiB when the articles are too many
+  // for one (see collectionStorage in src/build/options.ts).
+  experimental: {
+    incrementalBuild: true,
+    collectionStorage: collectionStorage(folderBytes(fileURLToPath(new URL(ARTICLES_FOLDER, import.meta.url)))),
+  },
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.
   markdown: { processor: articleProcessor(), syntaxHighlight: false },

@@ -1,6 +1,14 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseBuildOptions, siteUrl } from '../../../src/build/options.ts';
+import {
+  CHUNKED_STORE_BYTES,
+  collectionStorage,
+  folderBytes,
+  parseBuildOptions,
+  siteUrl,
+} from '../../../src/build/options.ts';
 import { SHARD_PAGES } from '../../../src/search/shared/shards.ts';
 
 describe('parseBuildOptions', () => {
@@ -59,6 +67,26 @@ describe('siteUrl', () => {
         expect(issue.path).toEqual(['url']);
         expect(issue.message).toMatch(/^url（或 SITE_URL）须是网站的公开地址/);
       }
+    }
+  });
+});
+
+describe('collectionStorage', () => {
+  test('keeps one file for a site of articles one string can hold, files of 20 MiB past it', () => {
+    expect(collectionStorage(0)).toBe('single-file');
+    expect(collectionStorage(CHUNKED_STORE_BYTES)).toBe('single-file');
+    expect(collectionStorage(CHUNKED_STORE_BYTES + 1)).toBe('chunked');
+  });
+  test('counts the bytes of every file under a folder, and none without one', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'articles-'));
+    try {
+      await mkdir(join(folder, '2024', 'a'), { recursive: true });
+      await writeFile(join(folder, 'one.md'), '刘毅'); // 6 bytes
+      await writeFile(join(folder, '2024', 'a', 'two.mdx'), 'abcd');
+      expect(folderBytes(folder)).toBe(10);
+      expect(folderBytes(join(folder, 'none'))).toBe(0);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });
