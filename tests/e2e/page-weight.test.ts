@@ -1,5 +1,6 @@
-// What the built pages cost a reader (issue 18): the script every page carries inline, and
-// the one stylesheet every page shares, held to budgets so they cannot grow unnoticed.
+// What the built pages cost a reader (issue 18): the script every page carries inline, the
+// one stylesheet every page shares and the HTML of the pages most read, held to budgets so
+// they cannot grow unnoticed.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { pageBytes } from '../../tools/page-bytes.ts';
@@ -12,8 +13,17 @@ import { site } from '../../src/site.config.ts';
  * The target of issue 18.
  */
 const INLINE_SCRIPT_BUDGET = 2048;
-/** The stylesheet as sent (brotli), bytes: 6,329 measured once the typography plugin was replaced (7,853 before). */
+/**
+ * The stylesheet as sent (brotli), bytes: 6,477 measured with the page frame's component
+ * classes (6,389 before them; 7,853 before the typography plugin was replaced).
+ */
 const CSS_BROTLI_BUDGET = 6600;
+/**
+ * HTML as sent (brotli), bytes, of the pages most read: 8,295 for the 刘毅 profile and 5,134
+ * for the home page (9,534 and 5,866 before the page frame's classes moved into the
+ * stylesheet and the share links kept their Chinese as it is).
+ */
+const HTML_BROTLI_BUDGET: Record<string, number> = { article: 8800, home: 5600 };
 
 const PAGES = {
   article: articleUrl({ id: 'laomo-liu-yi' }),
@@ -32,6 +42,7 @@ describe('page weight', () => {
       expect(bytes.inlineScript, 'the page carries its boot script').toBeGreaterThan(0);
       expect(bytes.inlineScript).toBeLessThanOrEqual(INLINE_SCRIPT_BUDGET);
       expect(bytes.cssBrotli).toBeLessThanOrEqual(CSS_BROTLI_BUDGET);
+      expect(bytes.htmlBrotli).toBeLessThanOrEqual(HTML_BROTLI_BUDGET[type] ?? Infinity);
       expect(bytes.externalScripts, 'no script file is fetched before the reader acts').toBe(0);
     });
 
