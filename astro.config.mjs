@@ -11,7 +11,7 @@ import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
 import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 import { inlineScripts } from './src/build/inline-script.ts';
-import { buildOptions, collectionStorage, folderBytes, siteUrl } from './src/build/options.ts';
+import { buildOptions, CACHE, collectionStorage, folderBytes, siteUrl } from './src/build/options.ts';
 import { ARTICLES_FOLDER } from './src/schemas/article.ts';
 
 // The build's settings from the environment, read once; the public address, SITE_URL over the
@@ -28,7 +28,7 @@ export default defineConfig({
   // A build copies the pages nothing changed from the last one (see src/build/page-key.ts),
   // kept with Astro's other caches in the project's own .cache/ (not in node_modules/, which
   // copies of the site share). `npm run build -- --force` renders every page again.
-  cacheDir: './.cache/astro',
+  cacheDir: CACHE.astro,
   // Astro's content store as one file, or in files of 20 MiB when the articles are too many
   // for one (see collectionStorage in src/build/options.ts).
   experimental: {

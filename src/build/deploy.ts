@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { files, inLanes } from './files.ts';
+import { CACHE } from './options.ts';
 import { adminUrl } from '../site/urls.ts';
 
 const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
@@ -147,6 +148,8 @@ async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
 export class CompressionCache {
   private readonly used = new Set<string>();
   private readonly folder: string | undefined;
+  /** The folder made, once, when the first copy is kept. */
+  private made: Promise<unknown> | undefined;
 
   constructor(folder: string | undefined) {
     this.folder = folder;
@@ -161,7 +164,7 @@ export class CompressionCache {
     const kept = await readFile(file).catch(() => undefined);
     if (kept) return kept;
     const made = await make();
-    await mkdir(this.folder, { recursive: true });
+    await (this.made ??= mkdir(this.folder, { recursive: true }));
     await writeFile(file, made);
     return made;
   }
@@ -240,7 +243,7 @@ export async function deploySite(
   const hashes = await preparePages(dist, siteUrl);
   await writeHeaders(dist, securityHeaders(hashes), adminHeaders(hashes, cmsHosts));
   const started = performance.now();
-  const count = await precompress(dist, [], new CompressionCache(join(project, '.cache', 'compressed')));
+  const count = await precompress(dist, [], new CompressionCache(join(project, CACHE.compressed)));
   const compressMs = performance.now() - started;
   logger.info(
     `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,

@@ -18,6 +18,21 @@ export interface BuildOptions {
   shareImageCache: string;
 }
 
+/**
+ * What builds keep for the next one, in the project's `.cache/` (outside `node_modules/`, so
+ * `npm ci` keeps it; deleting it makes the next build render, index, compress and draw again).
+ */
+export const CACHE = {
+  /** Astro's own: its content store and the pages it copies between builds. */
+  astro: '.cache/astro',
+  /** The search records of the last build's pages (search/build/record-cache.ts). */
+  searchRecords: '.cache/search-records.v8',
+  /** Compressed copies of the files of dist/ (build/deploy.ts). */
+  compressed: '.cache/compressed',
+  /** Drawn share cards (share-card/image.ts), unless SHARE_IMAGE_CACHE moves them. */
+  shareCards: '.cache/share-cards',
+} as const;
+
 /** A whole number of 1 or more, or undefined for anything else (unset, empty, `many`, 0). */
 function count(text: string | undefined): number | undefined {
   const value = Number(text);
@@ -30,7 +45,7 @@ export function parseBuildOptions(env: NodeJS.ProcessEnv, cwd: string): BuildOpt
     siteUrl: env['SITE_URL'] || undefined,
     searchShardPages: count(env['SEARCH_SHARD_PAGES']) ?? SHARD_PAGES,
     shareCardWorkers: count(env['SHARE_CARD_WORKERS']),
-    shareImageCache: env['SHARE_IMAGE_CACHE'] || join(cwd, '.cache/share-cards'),
+    shareImageCache: env['SHARE_IMAGE_CACHE'] || join(cwd, CACHE.shareCards),
   };
 }
 

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { extractRecord, type SearchRecord } from './record.ts';
+import { CACHE } from '../../build/options.ts';
 
 /**
  * The records of the pages of the last build, by a hash of each page's HTML and address and of
@@ -31,7 +32,7 @@ export class RecordCache {
       .update(await readFile(fileURLToPath(new URL('./record.ts', import.meta.url))))
       .update(await readFile(join(project, 'package-lock.json')).catch(() => ''))
       .digest('base64url');
-    const file = join(project, '.cache', 'search-records.v8');
+    const file = join(project, CACHE.searchRecords);
     const last = await readFile(file)
       .then((bytes) => deserialize(bytes) as unknown)
       .catch(() => undefined);
