@@ -130,13 +130,15 @@ export function markExternalLinks(html: string, siteUrl: string): string {
  */
 async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
   const hashes = new Set<string>();
-  for await (const file of files(dist)) {
-    if (extname(file) !== '.html' || file.startsWith(join(dist, 'pagefind'))) continue;
+  const pages: string[] = [];
+  for await (const file of files(dist))
+    if (extname(file) === '.html' && !file.startsWith(join(dist, 'pagefind'))) pages.push(file);
+  await inLanes(pages, async (file) => {
     const html = await readFile(file, 'utf8');
     const marked = markExternalLinks(html, siteUrl);
     if (marked !== html) await writeFile(file, marked);
     for (const hash of scriptHashes(marked)) hashes.add(hash);
-  }
+  });
   return [...hashes].sort();
 }
 
