@@ -11,7 +11,7 @@ import { site } from './src/site.config.ts';
 import { cmsHosts } from './src/admin/cms-config.ts';
 import { cmsWithoutCodeHighlighting } from './src/admin/vite-plugin.ts';
 import { inlineScripts } from './src/build/inline-script.ts';
-import { buildOptions, CACHE, collectionStorage, folderBytes, siteUrl } from './src/build/options.ts';
+import { buildOptions, CACHE, articleBytes, collectionStorage, siteUrl } from './src/build/options.ts';
 import { ARTICLES_FOLDER } from './src/schemas/article.ts';
 
 // The build's settings from the environment, read once; the public address, SITE_URL over the
@@ -33,7 +33,7 @@ export default defineConfig({
   // for one (see collectionStorage in src/build/options.ts).
   experimental: {
     incrementalBuild: true,
-    collectionStorage: collectionStorage(folderBytes(fileURLToPath(new URL(ARTICLES_FOLDER, import.meta.url)))),
+    collectionStorage: collectionStorage(articleBytes(fileURLToPath(new URL(ARTICLES_FOLDER, import.meta.url)))),
   },
   // Articles are data: every one passes the allow-list (src/content-safety/), .md and .mdx.
   // No syntax colouring: it would write inline styles, which the allow-list removes.

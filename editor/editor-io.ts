@@ -11,7 +11,7 @@ import { articleIdFromPath } from '../src/site/slug.ts';
 import { parseBeijingDate } from '../src/site/dates.ts';
 import { articleUrl } from '../src/site/urls.ts';
 import { site } from '../src/site.config.ts';
-import { ARTICLES_FOLDER } from '../src/schemas/article.ts';
+import { ARTICLE_FILE, ARTICLES_FOLDER } from '../src/schemas/article.ts';
 
 /** npm runs scripts in the project folder, whatever folder the editor typed the command in. */
 export const PROJECT = process.cwd();
@@ -55,7 +55,7 @@ export function prompter(): { ask: Ask; close: () => void } {
 export async function takenSlugs(): Promise<Set<string>> {
   const taken = new Set<string>();
   for await (const file of files(ARTICLES)) {
-    if (/\.mdx?$/i.test(file)) taken.add(articleIdFromPath(relative(ARTICLES, file)));
+    if (ARTICLE_FILE.test(file)) taken.add(articleIdFromPath(relative(ARTICLES, file)));
     // A folder of images without its article still claims the name.
     const folder = relative(ARTICLES, dirname(file)).split('/').at(-1);
     if (folder) taken.add(folder.toLowerCase());

@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { ARTICLE_FILE } from '../schemas/article.ts';
 import { siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { SHARD_PAGES } from '../search/shared/shards.ts';
 
@@ -72,12 +73,15 @@ export const buildOptions = (): BuildOptions => (options ??= parseBuildOptions(p
  */
 export const CHUNKED_STORE_BYTES = 150 * 1024 * 1024;
 
-/** The bytes of the files under `folder`, 0 when there is none. */
-export function folderBytes(folder: string): number {
+/**
+ * The bytes of the article files (.md, .mdx) under `folder`, 0 when there is none: pictures and
+ * attachments beside them are not in Astro's store.
+ */
+export function articleBytes(folder: string): number {
   let total = 0;
   try {
     for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true }))
-      if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+      if (entry.isFile() && ARTICLE_FILE.test(entry.name)) total += statSync(join(entry.parentPath, entry.name)).size;
   } catch {
     /* no such folder */
   }

@@ -23,7 +23,7 @@ import { site } from '../site.config.ts';
 import { files, pageFiles as readPageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
 import { setDevProblems } from './dev-problems.ts';
-import { ARTICLES_FOLDER } from '../schemas/article.ts';
+import { ARTICLE_FILE, ARTICLES_FOLDER } from '../schemas/article.ts';
 
 export const ARTICLES = ARTICLES_FOLDER;
 
@@ -42,7 +42,7 @@ export async function readArticles(project: string): Promise<ArticleFile[]> {
   const found: ArticleFile[] = [];
   if (!existsSync(join(project, ARTICLES))) return found;
   for await (const path of files(join(project, ARTICLES)))
-    if (/\.mdx?$/i.test(path)) {
+    if (ARTICLE_FILE.test(path)) {
       const { text, problem } = decodeArticle(await readFile(path));
       found.push({ file: posixPath(relative(project, path)), text, encodingProblem: problem });
     }
@@ -163,7 +163,7 @@ export function watchArticles(
   logger: AstroIntegrationLogger,
 ): void {
   server.watcher.on('all', (event, path) => {
-    if (!/\.mdx?$/i.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
+    if (!ARTICLE_FILE.test(path) || !posixPath(relative(project, path)).startsWith(ARTICLES)) return;
     if (event !== 'add' && event !== 'change' && event !== 'unlink') return;
     void checkContent(project, { dev: true, siteUrl }).then(({ problems, draftProblems, warnings }) => {
       const all = [...problems, ...draftProblems, ...warnings];

@@ -7,6 +7,9 @@ import { IMAGE_EXTENSIONS, isImageAddress } from '../content-safety/sanitize.ts'
 /** Where the articles live, from the project root: the loader, the checks, the editors' commands and the back office. */
 export const ARTICLES_FOLDER = 'content/articles';
 
+/** An article's file name: Markdown or MDX (pictures and attachments lie beside them). */
+export const ARTICLE_FILE = /\.mdx?$/i;
+
 const columnNames = site.columns.map((c) => c.name);
 
 /** A date written by an editor, read as Beijing time; an impossible date is an error. */

@@ -14,7 +14,7 @@ export function jsonLdText(data: Json | Json[]): string {
 
 /**
  * The association as an article's publisher: what search engines read of a publisher (name,
- * address, logo), and an `@id` that joins it to the whole entry on the home page, so every
+ * web address, logo), and an `@id` that joins it to the whole entry on the home page, so every
  * article page does not carry the address, telephone and e-mail again.
  */
 const publisher = (site: SiteConfig): Json => ({

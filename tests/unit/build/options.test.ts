@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  articleBytes,
   CHUNKED_STORE_BYTES,
   collectionStorage,
-  folderBytes,
   parseBuildOptions,
   siteUrl,
 } from '../../../src/build/options.ts';
@@ -77,14 +77,15 @@ describe('collectionStorage', () => {
     expect(collectionStorage(CHUNKED_STORE_BYTES)).toBe('single-file');
     expect(collectionStorage(CHUNKED_STORE_BYTES + 1)).toBe('chunked');
   });
-  test('counts the bytes of every file under a folder, and none without one', async () => {
+  test('counts the bytes of the article files under a folder, not the pictures beside them, and none without one', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'articles-'));
     try {
       await mkdir(join(folder, '2024', 'a'), { recursive: true });
       await writeFile(join(folder, 'one.md'), '刘毅'); // 6 bytes
-      await writeFile(join(folder, '2024', 'a', 'two.mdx'), 'abcd');
-      expect(folderBytes(folder)).toBe(10);
-      expect(folderBytes(join(folder, 'none'))).toBe(0);
+      await writeFile(join(folder, '2024', 'a', 'two.MDX'), 'abcd');
+      await writeFile(join(folder, '2024', 'a', 'photo.jpg'), 'a picture of many bytes');
+      expect(articleBytes(folder)).toBe(10);
+      expect(articleBytes(join(folder, 'none'))).toBe(0);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
