@@ -1,7 +1,7 @@
 // Starts the back office in the browser: Sveltia CMS from npm (so nothing loads from another
 // host), in Chinese, previewing articles with the site's own styles.
 import CMS from '@sveltia/cms';
-import siteCss from '../styles/global.css?inline';
+import siteCss from '../styles/site.css?inline';
 import { articlePreview } from './preview.ts';
 
 /** Sveltia CMS keeps the editor's preferences, its interface language among them, under this key. */

@@ -65,7 +65,7 @@ export function articlePreview(h: H, defaultSource: string) {
       entry.getIn(['data', 'draft']) === true &&
         h(
           'p',
-          { className: 'mt-5 rounded-lg border border-accent-600/40 bg-red-50 p-4 text-center text-accent-600' },
+          { className: 'mt-5 rounded-lg border border-alert-line bg-red-50 p-4 text-center text-accent-600' },
           '草稿：只在本地预览中显示，正式网站不发布。',
         ),
       person,

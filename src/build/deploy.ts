@@ -3,11 +3,12 @@
 // written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
 // file, and brotli copies of every text file (gzip too for shared assets) for precompressed serving.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
+import { renameClasses, renamedStylesheet, shortenClasses } from './class-names.ts';
 import { files, inLanes } from './files.ts';
 import { CACHE } from './options.ts';
 import { adminUrl } from '../site/urls.ts';
@@ -124,18 +125,77 @@ export function markExternalLinks(html: string, siteUrl: string): string {
   });
 }
 
+/** A stylesheet whose classes deploy shortened: its new address and the new names. */
+interface Shortened {
+  href: string;
+  names: ReadonlyMap<string, string>;
+}
+
 /**
- * One pass over the built pages: marks their external links, and returns the hashes of
- * all their inline scripts for the Content-Security-Policy.
+ * Shortens the utility classes of the site's stylesheets (see class-names.ts), each saved
+ * under a new name, and returns them by their old address (`/_astro/x.css`). Classes the
+ * readers' scripts name keep theirs: the search (`_search/`) and each page's inline scripts,
+ * the same on every page (the home page's are read). The back office's scripts are not
+ * read: they style its preview with their own copy of the stylesheet, which keeps its names.
+ */
+async function shortenStylesheets(
+  dist: string,
+  stylesheets: string[],
+  searchScripts: string[],
+): Promise<Map<string, Shortened>> {
+  const scripts = await Promise.all(searchScripts.map((file) => readFile(file, 'utf8')));
+  const home = await readFile(join(dist, 'index.html'), 'utf8').catch(() => '');
+  for (const [, body] of home.matchAll(/<script(?![^>]*\b(?:src|type)=)[^>]*>([\s\S]*?)<\/script>/g))
+    scripts.push(body!);
+  const shortened = new Map<string, Shortened>();
+  for (const file of stylesheets) {
+    const { css, names } = shortenClasses(await readFile(file, 'utf8'), scripts.join('\n'));
+    if (names.size === 0) continue;
+    const renamed = join(dirname(file), renamedStylesheet(basename(file), css));
+    await writeFile(file, css);
+    await rename(file, renamed);
+    const href = (path: string) => `/${relative(dist, path).split(sep).join('/')}`;
+    shortened.set(href(file), { href: href(renamed), names });
+  }
+  return shortened;
+}
+
+/**
+ * A page with its stylesheet's new address and its classes renamed to match. A page links
+ * one stylesheet (layouts/BaseLayout.astro or ArticleLayout.astro): with two, a class could
+ * have a different name in each.
+ */
+export function linkShortened(html: string, stylesheets: ReadonlyMap<string, Shortened>, page = ''): string {
+  const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].filter(([, href]) =>
+    stylesheets.has(href!),
+  );
+  if (links.length > 1)
+    throw new Error(`${page} 链接了多个样式表 / links ${links.length} stylesheets whose classes were shortened`);
+  const [link] = links;
+  if (!link) return html;
+  const { href, names } = stylesheets.get(link[1]!)!;
+  return renameClasses(html.replace(link[0], `<link rel="stylesheet" href="${href}"`), names);
+}
+
+/**
+ * One pass over the built pages: links the shortened stylesheets, marks their external links,
+ * and returns the hashes of all their inline scripts for the Content-Security-Policy.
  */
 async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
-  const hashes = new Set<string>();
   const pages: string[] = [];
-  for await (const file of files(dist))
-    if (extname(file) === '.html' && !file.startsWith(join(dist, 'pagefind'))) pages.push(file);
+  const stylesheets: string[] = [];
+  const searchScripts: string[] = [];
+  for await (const file of files(dist)) {
+    const type = extname(file);
+    if (type === '.html' && !file.startsWith(join(dist, 'pagefind') + sep)) pages.push(file);
+    else if (type === '.css' && file.startsWith(join(dist, '_astro') + sep)) stylesheets.push(file);
+    else if (type === '.js' && file.startsWith(join(dist, '_search') + sep)) searchScripts.push(file);
+  }
+  const shortened = await shortenStylesheets(dist, stylesheets, searchScripts);
+  const hashes = new Set<string>();
   await inLanes(pages, async (file) => {
     const html = await readFile(file, 'utf8');
-    const marked = markExternalLinks(html, siteUrl);
+    const marked = markExternalLinks(linkShortened(html, shortened, file), siteUrl);
     if (marked !== html) await writeFile(file, marked);
     for (const hash of scriptHashes(marked)) hashes.add(hash);
   });
@@ -202,11 +262,11 @@ export async function precompress(
   const compress = async (file: string): Promise<void> => {
     const body = await readFile(file);
     if (body.length < MIN_BYTES) return;
-    // The best brotli (11) costs ~40 ms a page; 5 costs ~1 ms for ~10% more bytes (6 costs
-    // twice that for 0.2% less). Shared assets, fetched by every reader and cached for
-    // long, get the best; pages get 5.
+    // The best brotli (11) costs ~40 ms a page; 5 costs ~0.6 ms for ~10% more bytes, and 7
+    // ~1.1 ms for 1.5% less than 5 (6 and 8 gain nothing over 5 and 7). Shared assets,
+    // fetched by every reader and cached for long, get the best; pages get 7.
     const shared = /[\\/](_astro|_search)[\\/]/.test(file);
-    const quality = shared ? 11 : 5;
+    const quality = shared ? 11 : 7;
     const [gzipped, brotli] = await Promise.all([
       shared ? cache.get(body, 'gz9', () => gz(body, { level: 9 })) : undefined,
       cache.get(body, `br${quality}`, () =>

@@ -124,7 +124,7 @@ export function namedShareImage(html: string, siteUrl: string): string | undefin
   return url.origin === new URL(siteUrl).origin ? decodeURI(url.pathname) : undefined;
 }
 
-// The brand colours of src/styles/global.css, and the gold of the logo.
+// The brand colours of src/styles/site.css, and the gold of the logo.
 const COLOURS = {
   brand900: '#0f2c52',
   brand800: '#143a6d',

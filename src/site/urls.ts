@@ -57,12 +57,15 @@ export function absoluteUrl(path: string, siteUrl: string): string {
 /**
  * A query value as `encodeURIComponent` writes it, but with the characters beyond ASCII (汉字,
  * full-width punctuation) left as they are: a browser encodes them as UTF-8 when it follows the
- * link, and a headline of 20 characters takes 60 bytes of the page instead of 180. ASCII (with
- * `&`, `=`, `#`, `%`, spaces), C1 controls, noncharacters and surrogates are still encoded, so
- * the link is a valid URL and reads back the same value.
+ * link, and a headline of 20 characters takes 60 bytes of the page instead of 180. `:`, `/` and
+ * `@` stay too, as a query may hold them (RFC 3986): a shared address reads as one. The rest of
+ * ASCII (with `&`, `=`, `#`, `%`, spaces), C1 controls, noncharacters and surrogates are still
+ * encoded, so the link is a valid URL and reads back the same value.
  */
 export const encodeQueryValue = (value: string): string =>
-  value.replace(/[\0-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]+/g, encodeURIComponent);
+  value.replace(/[\0-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]+/g, (run) =>
+    encodeURIComponent(run).replace(/%3A|%2F|%40/g, decodeURIComponent),
+  );
 const encode = encodeQueryValue;
 
 /** Weibo's share page for an absolute link and its headline. */
@@ -75,7 +78,11 @@ export function qzoneShareUrl(url: string, title: string, summary: string): stri
   return `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=${encode(url)}&title=${encode(title)}&summary=${encode(summary)}`;
 }
 
-/** A new e-mail with the headline as subject and the link in the body (`%20`, never `+`, for spaces). */
+/**
+ * A new e-mail with the headline as subject and the link in the body (`%20`, never `+`, for
+ * spaces; `/` encoded, as a mailto: value may not hold it, RFC 6068).
+ */
 export function mailShareUrl(url: string, title: string): string {
-  return `mailto:?subject=${encode(title)}&body=${encode(`${title}\n${url}`)}`;
+  const mail = (value: string) => encode(value).replaceAll('/', '%2F');
+  return `mailto:?subject=${mail(title)}&body=${mail(`${title}\n${url}`)}`;
 }

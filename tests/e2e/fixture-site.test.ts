@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { absoluteUrl, articleUrl, attachmentUrl, columnUrl, feedUrl, shareImageUrl } from '../../src/site/urls.ts';
 import { site } from '../../src/site.config.ts';
-import { useBrowser } from './support/page.ts';
+import { unstyledClasses, useBrowser } from './support/page.ts';
 import { createTempSite, type TempSite } from '../support/temp-site.ts';
 
 const fixture = (name: string): Promise<string> => readFile(join('tests/fixtures', name), 'utf8');
@@ -131,6 +131,17 @@ describe('a site with several articles in one column', () => {
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     await expect(response.text()).resolves.toBe(PDF);
+  });
+
+  test('every class its articles and column pages show has a rule in the stylesheet they link', async () => {
+    const page = await (await browser.context({ baseURL: origin })).newPage();
+    for (const path of [
+      ...['fixture-first', 'fixture-third', 'fixture-notice', 'fixture-cover'].map((id) => articleUrl({ id })),
+      columnUrl(column, 2),
+    ]) {
+      await page.goto(path);
+      expect(await unstyledClasses(page), path).toEqual([]);
+    }
   });
 
   test('drafts and scheduled articles, and their share cards, stay out of the build, which names those waiting', async () => {

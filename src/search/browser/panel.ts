@@ -10,7 +10,7 @@ const DELAY_MS = 120;
 export function attachPanel(form: HTMLFormElement, input: HTMLInputElement): void {
   const panel = el(
     'div',
-    'absolute inset-x-0 top-full z-40 mt-1 hidden overflow-hidden rounded-md border border-line bg-white text-ink shadow-lg',
+    'absolute inset-x-0 top-full z-40 mt-1 hidden overflow-hidden rounded-md border border-line bg-white text-ink raised-lg',
   );
   panel.id = 'search-panel';
   const status = el('p', 'sr-only');

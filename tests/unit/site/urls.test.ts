@@ -24,17 +24,18 @@ describe('urls', () => {
     expect(shareImageUrl({ id: 'laomo-liu-yi' })).toBe('/news/laomo-liu-yi/share.png');
     expect(shareImageUrl()).toBe('/share.png');
   });
-  test('share links carry the address and headline, Chinese as it is and ASCII encoded', () => {
+  test('share links carry the address and headline, Chinese, `:` and `/` as they are and the rest of ASCII encoded', () => {
     const url = 'https://example.org/news/a/';
     const enc = '劳模%20%7C%20刘毅'; // 劳模 | 刘毅
     expect(weiboShareUrl(url, '劳模 | 刘毅')).toBe(
-      `https://service.weibo.com/share/share.php?url=https%3A%2F%2Fexample.org%2Fnews%2Fa%2F&title=${enc}`,
+      `https://service.weibo.com/share/share.php?url=https://example.org/news/a/&title=${enc}`,
     );
     expect(qzoneShareUrl(url, '劳模 | 刘毅', '摘要&更多')).toBe(
-      `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=https%3A%2F%2Fexample.org%2Fnews%2Fa%2F&title=${enc}&summary=摘要%26更多`,
+      `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url=https://example.org/news/a/&title=${enc}&summary=摘要%26更多`,
     );
     expect(mailShareUrl(url, '劳模 | 刘毅')).toBe(
-      `mailto:?subject=${enc}&body=${enc}%0Ahttps%3A%2F%2Fexample.org%2Fnews%2Fa%2F`,
+      // mailto: values may not hold `/` (RFC 6068).
+      `mailto:?subject=${enc}&body=${enc}%0Ahttps:%2F%2Fexample.org%2Fnews%2Fa%2F`,
     );
   });
   test('a share link reads back every value, whatever it holds', () => {
@@ -49,6 +50,9 @@ describe('urls', () => {
       expect(link.searchParams.get('url')).toBe('https://example.org/news/a/?x=1&y=2');
       expect(link.searchParams.get('title')).toBe(value);
       expect(link.searchParams.get('summary')).toBe(value);
+      const mail = new URL(mailShareUrl('https://example.org/news/a/?x=1&y=2', value));
+      expect(new URLSearchParams(mail.search).get('subject')).toBe(value);
+      expect(mail.search).not.toContain('/');
     }
     expect(encodeQueryValue('刘毅\u0085\ufffe')).toBe('刘毅%C2%85%EF%BF%BE');
   });
