@@ -101,11 +101,20 @@ export interface Neighbours<A> {
   next: A | undefined;
 }
 
-/** 上一篇/下一篇 of a published article within its column's published list (newest first). */
+/** Each list `neighbours` was given, and where each article is in it. */
+const positions = new WeakMap<readonly Article[], Map<string, number>>();
+
+/**
+ * 上一篇/下一篇 of a published article within its column's published list (newest first).
+ * The list's positions are found once (a column of 20,000 articles, searched for each of
+ * them, was 400 million comparisons).
+ */
 export function neighbours<A extends Article>(article: A, columnNewestFirst: A[]): Neighbours<A> {
-  const index = columnNewestFirst.findIndex((a) => a.id === article.id);
-  if (index < 0) return { previous: undefined, next: undefined };
-  return { previous: columnNewestFirst[index + 1], next: columnNewestFirst[index - 1] };
+  let index = positions.get(columnNewestFirst);
+  if (!index) positions.set(columnNewestFirst, (index = new Map(columnNewestFirst.map((a, i) => [a.id, i]))));
+  const at = index.get(article.id);
+  if (at === undefined) return { previous: undefined, next: undefined };
+  return { previous: columnNewestFirst[at + 1], next: columnNewestFirst[at - 1] };
 }
 
 /** The short headline for cards: drops a leading `栏目 |` label the headline repeats. */

@@ -86,3 +86,20 @@ describe('relatedFinder on many articles', () => {
     for (const a of all) expect(find(a).map((c) => c.id)).toEqual(everyPair(a));
   });
 });
+
+describe('relatedFinder on a tag of many articles', () => {
+  test('reads the articles of a tag nearest the article in time, when the tag has more than its window', () => {
+    // One tag on 40 articles, one a year from 2000 to 2039.
+    const all = Array.from({ length: 40 }, (_, n) =>
+      article(`y${2000 + n}`, { title: `第${n}篇`, date: `${2000 + n}-06-01`, column: '行业资讯', tags: ['西柳'] }),
+    );
+    const of2010 = all[10]!;
+    // The whole list: the newest.
+    expect(relatedFinder(all, 3)(of2010).map((a) => a.id)).toEqual(['y2039', 'y2038', 'y2037']);
+    // A window of 8: the articles of 2007–2014 only (2010 itself left out), newest first.
+    expect(relatedFinder(all, 3, 8)(of2010).map((a) => a.id)).toEqual(['y2014', 'y2013', 'y2012']);
+    // An entry awaiting its text (undated, so after every dated one) reads the oldest end.
+    const awaiting = article('awaiting', { title: '待补', column: '行业资讯', tags: ['西柳'], awaitingText: true }, '');
+    expect(relatedFinder(all, 2, 8)(awaiting).map((a) => a.id)).toEqual(['y2007', 'y2006']);
+  });
+});
