@@ -204,8 +204,10 @@ describe('queries as readers type them', () => {
     expect(new Set(await first.locator('mark').allInnerTexts())).toEqual(new Set(['党员', '捐款']));
     await first.getByRole('link').click();
     await page.waitForURL(`**${liuYi}?hl=*`);
-    const marked = new Set(await page.locator('mark.search-hit').allInnerTexts());
-    expect(marked).toEqual(new Set(['党员', '捐款']));
+    // The marks come with the search code, which the page loads when it sees ?hl=.
+    await expect
+      .poll(async () => new Set(await page.locator('mark.search-hit').allInnerTexts()))
+      .toEqual(new Set(['党员', '捐款']));
   });
 
   test('the header box splits them too', async () => {
