@@ -17,6 +17,7 @@ import { missingGlyphsWarning, removeStalePictures, shareImage, type ShareImageF
 import { articleIdFromPath } from '../site/slug.ts';
 import { shareImageUrl } from '../site/urls.ts';
 import { site } from '../site.config.ts';
+import { ARTICLE_FILE } from '../schemas/article.ts';
 import { ARTICLES, readArticles, type CheckedContent } from '../content-checks/integration.ts';
 import type { CardAnswer, CardJob } from './worker.ts';
 import { files } from '../build/files.ts';
@@ -163,7 +164,7 @@ async function devCard(project: string, path: string): Promise<PlacedCard | unde
   const entries: Entry[] = [];
   for await (const file of files(join(project, ARTICLES))) {
     const name = relative(project, file).split(sep).join('/');
-    if (!/\.mdx?$/i.test(name) || shareImageUrl({ id: articleIdFromPath(name) }) !== path) continue;
+    if (!ARTICLE_FILE.test(name) || shareImageUrl({ id: articleIdFromPath(name) }) !== path) continue;
     const { entry } = readArticle({ file: name, text: await readFile(file, 'utf8') });
     if (entry) entries.push(entry);
   }
