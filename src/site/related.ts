@@ -90,6 +90,14 @@ export function relatedFinder<A extends Article>(
     }
     return low;
   };
+  // The hot loop reads numbers only: each candidate's column as a number, not its object.
+  const columnNumbers = new Map<string, number>();
+  const columnOfCandidate = Int32Array.from(sorted, (c) => {
+    const known = columnNumbers.get(c.data.column);
+    if (known !== undefined) return known;
+    columnNumbers.set(c.data.column, columnNumbers.size);
+    return columnNumbers.size - 1;
+  });
   const scores = new Int32Array(sorted.length);
   return (article) => {
     const touched: number[] = [];
@@ -104,9 +112,11 @@ export function relatedFinder<A extends Article>(
     // The best `limit` by score, then recency, kept sorted by insertion: a full sort of
     // everything sharing a tag would cost more than the scoring.
     const best: { i: number; score: number }[] = [];
+    const self = position.get(article.id) ?? -1;
+    const column = columnNumbers.get(article.data.column) ?? -1;
     for (const i of touched) {
-      const score = scores[i]! + (sorted[i]!.data.column === article.data.column ? COLUMN : 0);
-      if (sorted[i]!.id === article.id) continue;
+      if (i === self) continue;
+      const score = scores[i]! + (columnOfCandidate[i] === column ? COLUMN : 0);
       let at = best.length;
       while (at > 0 && !(best[at - 1]!.score > score || (best[at - 1]!.score === score && best[at - 1]!.i < i))) at--;
       if (at < limit) {
@@ -118,7 +128,7 @@ export function relatedFinder<A extends Article>(
     // Then the newest of the same column, which share nothing else.
     for (const i of byColumn.get(article.data.column) ?? []) {
       if (related.length >= limit) break;
-      if (scores[i] === 0 && sorted[i]!.id !== article.id) related.push(sorted[i]!);
+      if (scores[i] === 0 && i !== self) related.push(sorted[i]!);
     }
     for (const i of touched) scores[i] = 0;
     return related;
