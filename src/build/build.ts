@@ -9,11 +9,12 @@
 import { spawn } from 'node:child_process';
 import { explainFailure, isNoise } from '../content-checks/astro-errors.ts';
 import { realpath, rm } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SiteConfig } from '../schemas/site.ts';
 import { productionAddressProblem } from './site-address.ts';
-import { buildOptions, siteUrl } from './options.ts';
+import { buildOptions, heapLimitMb, siteUrl } from './options.ts';
 import { acquireBuildLock, type LockHolder } from './build-lock.ts';
 import { buildsFolder, deleteLater, keepBuild, leftovers, stagingFolder, switchSite } from './site-switch.ts';
 import { relocateReport } from './report.ts';
@@ -84,7 +85,15 @@ async function build(astroArgs: string[]): Promise<number> {
   const staging = await stagingFolder(root);
   // What earlier builds left goes while this one renders.
   deleteLater(await leftovers(root, current ? [current] : []));
-  const astroBuild = await runAstro([astro, 'build', '--outDir', staging, ...astroArgs]);
+  const heap = heapLimitMb(totalmem(), process.env['NODE_OPTIONS']);
+  const astroBuild = await runAstro([
+    ...(heap ? [`--max-old-space-size=${heap}`] : []),
+    astro,
+    'build',
+    '--outDir',
+    staging,
+    ...astroArgs,
+  ]);
   if (astroBuild.status !== 0) {
     await rm(staging, { recursive: true, force: true });
     const explanation = explainFailure(astroBuild.output.replaceAll(`${root}/`, ''));

@@ -65,6 +65,17 @@ let options: BuildOptions | undefined;
 export const buildOptions = (): BuildOptions => (options ??= parseBuildOptions(process.env, process.cwd()));
 
 /**
+ * The heap (MB) the build's Astro process may use: three quarters of the machine's memory, and
+ * never less than Node's own limit of about 4 GB, which it keeps whatever the machine has. At
+ * 100,000 articles the search index, built after every page, needs more than 4 GB beside
+ * Astro's content store. A `--max-old-space-size` in NODE_OPTIONS is left to decide.
+ */
+export function heapLimitMb(totalMemoryBytes: number, nodeOptions = ''): number | undefined {
+  if (/--max-old-space-size/.test(nodeOptions)) return undefined;
+  return Math.max(4096, Math.floor((totalMemoryBytes / 1024 / 1024) * 0.75));
+}
+
+/**
  * Above this many bytes of articles, Astro keeps its content store in files of 20 MiB: as one
  * file the store (about twice the articles' bytes, with their rendered HTML) is one string,
  * and at 100,000 articles (370 MB) bundling it failed ("Failed to convert rust `&str` into napi

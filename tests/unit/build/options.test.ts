@@ -6,6 +6,7 @@ import {
   articleBytes,
   CHUNKED_STORE_BYTES,
   collectionStorage,
+  heapLimitMb,
   parseBuildOptions,
   siteUrl,
 } from '../../../src/build/options.ts';
@@ -89,5 +90,15 @@ describe('collectionStorage', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('heapLimitMb', () => {
+  test("three quarters of the machine's memory, never below Node's own 4 GB, unless NODE_OPTIONS sets one", () => {
+    const gb = 1024 ** 3;
+    expect(heapLimitMb(24 * gb)).toBe(18432);
+    expect(heapLimitMb(4 * gb)).toBe(4096);
+    expect(heapLimitMb(24 * gb, '--enable-source-maps')).toBe(18432);
+    expect(heapLimitMb(24 * gb, '--max-old-space-size=2048')).toBeUndefined();
   });
 });
