@@ -4,6 +4,7 @@
 // content checks (./check.ts) report the same removals, with their lines, to the editor.
 import { satteri } from '@astrojs/markdown-satteri';
 import type { HastPluginDefinition, MdastPluginDefinition } from 'satteri';
+import { punctuationBound } from '../site/typesetting.ts';
 import { isImageAddress, sanitizeTree, type TreeNode } from './sanitize.ts';
 
 /**
@@ -30,9 +31,9 @@ const htmlGuard: HastPluginDefinition = {
 
 /**
  * Astro's Markdown processor for articles (.md and .mdx): raw HTML parsed into elements, so
- * the allow-list sees every tag, and both guards.
+ * the allow-list sees every tag, and both guards; then the typesetting of the text.
  */
 export const articleProcessor = () =>
-  satteri({ mdastPlugins: [codeGuard], hastPlugins: [htmlGuard], features: { rawHtml: true } });
+  satteri({ mdastPlugins: [codeGuard], hastPlugins: [htmlGuard, punctuationBound], features: { rawHtml: true } });
 
 export { codeGuard, htmlGuard };

@@ -34,13 +34,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export const RELATED_WINDOW = 2000;
 
-/** The first position in `list` (ascending) whose value is not below `value`. */
-function lowerBound(list: number[], value: number): number {
+/** The first position in `list` whose item is not `before` the sought one (`list` is in order). */
+function lowerBound<T>(list: readonly T[], before: (item: T) => boolean): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (list[mid]! < value) low = mid + 1;
+    if (before(list[mid]!)) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -49,7 +49,7 @@ function lowerBound(list: number[], value: number): number {
 /** The `size` values of `list` (ascending) nearest `value`, or all of them. */
 function nearest(list: number[], value: number, size: number): number[] {
   if (list.length <= size) return list;
-  const start = Math.min(Math.max(0, lowerBound(list, value) - (size >> 1)), list.length - size);
+  const start = Math.min(Math.max(0, lowerBound(list, (v) => v < value) - (size >> 1)), list.length - size);
   return list.slice(start, start + size);
 }
 
@@ -78,18 +78,8 @@ export function relatedFinder<A extends Article>(
   });
   const position = new Map(sorted.map((c, i) => [c.id, i]));
   /** Where `article` is, or would be, among the candidates by recency. */
-  const placeOf = (article: Article): number => {
-    const known = position.get(article.id);
-    if (known !== undefined) return known;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (byRecency(sorted[mid]!, article) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const placeOf = (article: Article): number =>
+    position.get(article.id) ?? lowerBound(sorted, (c) => byRecency(c, article) < 0);
   // The hot loop reads numbers only: each candidate's column as a number, not its object.
   const columnNumbers = new Map<string, number>();
   const columnOfCandidate = Int32Array.from(sorted, (c) => {

@@ -150,7 +150,7 @@ describe('the back office', () => {
     const headline = preview.getByRole('heading', { level: 1 });
     await expect.poll(() => headline.innerText()).toBe(PROFILE.title);
     await expect(preview.locator('dd').first().innerText()).resolves.toBe(PROFILE.name);
-    await expect(preview.getByText(PROFILE.body).isVisible()).resolves.toBe(true);
+    await expect.poll(() => preview.getByText(PROFILE.body).isVisible()).toBe(true);
     // text-brand-900 (#0f2c52) of the site's stylesheet.
     await expect(headline.evaluate((h1) => getComputedStyle(h1).color)).resolves.toBe('rgb(15, 44, 82)');
     await page.getByRole('button', { name: '保存' }).click();
