@@ -65,22 +65,23 @@ interface Postings {
 /** A word made of letters and digits only is indexed; the break word (punctuation) only takes a position. */
 const INDEXED = /^[\p{L}\p{N}]+$/u;
 
-/** The locations of one word on one page: the text's run, then the headline's. */
-function locations(body: number[], heading: number[]): number[] {
-  const out: number[] = [];
-  for (const [weight, positions] of [
-    [WEIGHT, body],
-    [HEADING_WEIGHT, heading],
-  ] as const) {
-    if (!positions.length) continue;
-    out.push(-weight - 1);
-    let previous = 0;
-    for (const [i, p] of positions.entries()) {
-      out.push(i === 0 ? p : p - previous);
-      previous = p;
-    }
-  }
-  return out;
+/**
+ * Appends the locations of one word on one page to `out`: its positions (ascending, the
+ * headline's first, below `headingWords`) as the text's run, then the headline's. Returns how
+ * many numbers it appended.
+ */
+function appendLocations(out: number[], positions: number[], headingWords: number): number {
+  let inHeading = 0;
+  while (inHeading < positions.length && positions[inHeading]! < headingWords) inHeading++;
+  const before = out.length;
+  const run = (weight: number, from: number, to: number): void => {
+    if (from === to) return;
+    out.push(-weight - 1, positions[from]!);
+    for (let i = from + 1; i < to; i++) out.push(positions[i]! - positions[i - 1]!);
+  };
+  run(WEIGHT, inHeading, positions.length);
+  run(HEADING_WEIGHT, 0, inHeading);
+  return out.length - before;
 }
 
 /** UTF-8 byte order (Rust's string order, which Pagefind's chunks follow), from UTF-16 code units. */
@@ -158,7 +159,8 @@ interface Page {
  * then written. Holds the postings of every word, not the pages' text.
  */
 export class IndexWriter {
-  private readonly words = new Map<string, Postings>();
+  /** Every word's postings; null for a word that only takes a position (punctuation). */
+  private readonly words = new Map<string, Postings | null>();
   private readonly pages: Page[] = [];
 
   get count(): number {
@@ -168,22 +170,24 @@ export class IndexWriter {
   add(record: SearchRecord): void {
     const page = this.pages.length;
     const { heading, body } = recordWords(record);
-    const at = new Map<string, { body: number[]; heading: number[] }>();
-    const place = (word: string, position: number, inHeading: boolean): void => {
-      if (!INDEXED.test(word)) return;
-      let entry = at.get(word);
-      if (!entry) at.set(word, (entry = { body: [], heading: [] }));
-      (inHeading ? entry.heading : entry.body).push(position);
+    // Each word's positions on this page, in order: the headline's words first, then the text's.
+    const at = new Map<string, number[]>();
+    const place = (word: string, position: number): void => {
+      const positions = at.get(word);
+      if (positions) positions.push(position);
+      else at.set(word, [position]);
     };
-    heading.forEach((word, i) => place(word, i, true));
-    body.forEach((word, i) => place(word, heading.length + i, false));
-    for (const [word, entry] of at) {
-      const locs = locations(entry.body, entry.heading);
+    for (let i = 0; i < heading.length; i++) place(heading[i]!, i);
+    for (let i = 0; i < body.length; i++) place(body[i]!, heading.length + i);
+    for (const [word, positions] of at) {
       let postings = this.words.get(word);
-      if (!postings) this.words.set(word, (postings = { flat: [], size: 0 }));
-      postings.flat.push(page, locs.length);
-      for (const loc of locs) postings.flat.push(loc);
-      postings.size += locs.length + 1;
+      if (postings === undefined) this.words.set(word, (postings = INDEXED.test(word) ? { flat: [], size: 0 } : null));
+      if (!postings) continue;
+      const start = postings.flat.length;
+      postings.flat.push(page, 0);
+      const length = appendLocations(postings.flat, positions, heading.length);
+      postings.flat[start + 1] = length;
+      postings.size += length + 1;
     }
     const year = record.date.slice(0, 4);
     const filters: Record<string, string[]> = {
@@ -210,7 +214,7 @@ export class IndexWriter {
 
   /** The index chunks: words in order, cut once a chunk holds CHUNK_SIZE numbers. */
   private chunks(): { from: string; to: string; body: Uint8Array }[] {
-    const words = [...this.words.keys()].sort(compareWords);
+    const words = [...this.words].flatMap(([word, postings]) => (postings ? [word] : [])).sort(compareWords);
     const chunks: { from: string; to: string; body: Uint8Array }[] = [];
     let start = 0;
     let size = 0;
