@@ -177,9 +177,6 @@ export function linkShortened(html: string, stylesheets: ReadonlyMap<string, Sho
   return renameClasses(html.replace(link[0], `<link rel="stylesheet" href="${href}"`), names);
 }
 
-/** Where the search index is written (search/shared/shards.ts), all its shards. */
-const indexFolder = (dist: string): string => join(dist, 'pagefind');
-
 /**
  * One pass over the built pages: links the shortened stylesheets, marks their external links,
  * and returns the hashes of all their inline scripts for the Content-Security-Policy.
@@ -190,7 +187,7 @@ async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
   const searchScripts: string[] = [];
   for await (const file of files(dist)) {
     const type = extname(file);
-    if (type === '.html' && !file.startsWith(indexFolder(dist) + sep)) pages.push(file);
+    if (type === '.html' && !file.startsWith(join(dist, 'pagefind') + sep)) pages.push(file);
     else if (type === '.css' && file.startsWith(join(dist, '_astro') + sep)) stylesheets.push(file);
     else if (type === '.js' && file.startsWith(join(dist, '_search') + sep)) searchScripts.push(file);
   }
@@ -282,6 +279,7 @@ export async function precompress(
     count++;
   };
   await inLanes(todo, compress);
+  await cache.prune();
   return count;
 }
 
@@ -296,32 +294,21 @@ export interface Deployed {
 }
 
 /**
- * The last stage of a build, in two parts. Once the pages are final (the search index may
- * still be being written into `dist/pagefind/`, the share cards placed): links the shortened
- * stylesheets, marks external links, writes the headers with the inline scripts' hashes and
- * compresses every text file but the index's. The part it returns compresses the index's, once
- * written.
+ * The last stage of a build: marks external links, writes the headers with the inline
+ * scripts' hashes, and compresses every text file.
  */
 export async function deploySite(
   dist: string,
   { siteUrl, cmsHosts, project }: { siteUrl: string; cmsHosts: string[]; project: string },
   logger: Pick<AstroIntegrationLogger, 'info'>,
-): Promise<() => Promise<Deployed>> {
+): Promise<Deployed> {
   const hashes = await preparePages(dist, siteUrl);
   await writeHeaders(dist, securityHeaders(hashes), adminHeaders(hashes, cmsHosts));
-  const cache = new CompressionCache(join(project, CACHE.compressed));
-  const index = indexFolder(dist);
-  let started = performance.now();
-  let count = await precompress(dist, [index], cache);
-  let compressMs = performance.now() - started;
-  return async () => {
-    started = performance.now();
-    count += await precompress(index, [], cache);
-    await cache.prune();
-    compressMs += performance.now() - started;
-    logger.info(
-      `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
-    );
-    return { scriptHashes: hashes.length, compressed: count, compressMs: Math.round(compressMs) };
-  };
+  const started = performance.now();
+  const count = await precompress(dist, [], new CompressionCache(join(project, CACHE.compressed)));
+  const compressMs = performance.now() - started;
+  logger.info(
+    `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
+  );
+  return { scriptHashes: hashes.length, compressed: count, compressMs: Math.round(compressMs) };
 }

@@ -2,10 +2,8 @@
 // the order of a list. `astro build`:
 //   content checks (as the config is read; a mistake stops here)
 //   → Astro renders the pages, the share cards drawing in worker threads meanwhile
-//   → the search index reads the pages
-//   → [search index written ‖ share cards placed beside their pages ‖ deploy: headers and
-//     compressed copies of all but the index]
-//   → deploy: compressed copies of the index's files.
+//   → [search index ‖ share cards placed beside their pages]
+//   → deploy: headers and compressed copies.
 // `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
 // keep their logic in their folders; every stage takes what it needs from the build's context.
 // A build ends by writing where its time went and what each stage did (build/report.ts).
@@ -38,10 +36,11 @@ export interface BuildContext {
 const now = (): number => Math.round(performance.now());
 
 /** Waits for stages run side by side, all of them, then fails with the first failure if any. */
-async function allOf<T extends readonly unknown[]>(...stages: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(stages);
-  for (const stage of settled) if (stage.status === 'rejected') throw stage.reason;
-  return settled.map((stage) => (stage as PromiseFulfilledResult<unknown>).value) as unknown as T;
+async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }
 
 /** The site's build pipeline. `astro.config.mjs` lists it after mdx(), so deploy sees every file. */
@@ -87,16 +86,8 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
         const rendered = now();
         const dist = fileURLToPath(dir);
         let cardsDone = 0;
-        // The index reads the pages first; then deploy may change them while it is written.
-        const { written } = await indexSite(
-          dist,
-          context.options.searchShardPages,
-          context.project,
-          logger.fork('lnga-search'),
-        );
-        const deployStart = now();
-        const [index, cost, finishDeploy] = await allOf(
-          written,
+        const [index, cost] = await sideBySide(
+          indexSite(dist, context.options.searchShardPages, context.project, logger.fork('lnga-search')),
           cards
             .finish(
               dist,
@@ -105,9 +96,9 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
               logger.fork('lnga-share-cards'),
             )
             .finally(() => (cardsDone = now())),
-          deploySite(dist, context, logger.fork('lnga-deploy')),
         );
-        const deployed = await finishDeploy();
+        const deployStart = now();
+        const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'));
         const deployEnd = now();
         const report: BuildReport = {
           finished: new Date().toISOString(),

@@ -37,52 +37,44 @@ async function builtPages(dist: string): Promise<{ file: string; url: string }[]
 }
 
 /** The search records of pages, read one after another. */
-async function readRecords(pages: { file: string; url: string }[], cache: RecordCache): Promise<SearchRecord[]> {
-  const records: SearchRecord[] = [];
+async function* recordsOf(pages: { file: string; url: string }[], cache: RecordCache): AsyncGenerator<SearchRecord> {
   for (const { file, url } of pages) {
     const record = cache.record(await readFile(file, 'utf8'), url);
-    if (record) records.push(record);
+    if (record) yield record;
   }
-  return records;
-}
-
-/** The pages read for the index, and how many shards it will have: `write` writes it. */
-export interface ReadIndex {
-  shards: number;
-  write: () => Promise<{ pages: number; shards: number }>;
 }
 
 /**
- * Reads the built pages for an index in `dist/pagefind/` (search/build/index-writer.ts): one
- * index up to the shard limit, else shards split by date (see search/shared/shards.ts), each
- * holding only its index: the browser code and WebAssembly of the first serve them all. With
- * `project`, the records of pages unchanged since its last build come from its cache
- * (record-cache.ts). Once it resolves, the pages are read: others may change them while the
- * index is written.
+ * Indexes the built pages into `dist/pagefind/` (search/build/index-writer.ts): one index up
+ * to the shard limit, else shards (see search/shared/shards.ts), each holding only its
+ * index: the browser code and WebAssembly of the first serve them all. With `project`, the
+ * records of pages unchanged since its last build come from its cache (record-cache.ts).
  */
-export async function readIndex(
+export async function buildIndex(
   dist: string,
   limit = buildOptions().searchShardPages,
   project?: string,
-): Promise<ReadIndex> {
+): Promise<{ pages: number; shards: number }> {
   const assets = pagefindAssets();
   assets.catch(() => undefined); // reported when awaited
   const pages = await builtPages(dist);
   const cache = await RecordCache.open(project);
-  const records = await readRecords(pages, cache);
-  const shards = pages.length > limit ? planShards(records, limit) : [records];
-  const write = async (): Promise<{ pages: number; shards: number }> => {
-    let count = 0;
-    for (const [n, shard] of shards.entries()) {
-      const index = new IndexWriter();
-      for (const record of shard) index.add(record);
-      await index.write(join(dist, shardPath(n)), n, await assets);
-      count += index.count;
-    }
-    await cache.save();
-    return { pages: count, shards: shards.length };
-  };
-  return { shards: shards.length, write };
+  let shards: Iterable<SearchRecord>[] | AsyncIterable<SearchRecord>[] = [recordsOf(pages, cache)];
+  // Only a site that may need shards reads every record first, to split them by date.
+  if (pages.length > limit) {
+    const records: SearchRecord[] = [];
+    for await (const record of recordsOf(pages, cache)) records.push(record);
+    shards = planShards(records, limit);
+  }
+  let count = 0;
+  for (const [n, records] of shards.entries()) {
+    const index = new IndexWriter();
+    for await (const record of records) index.add(record);
+    await index.write(join(dist, shardPath(n)), n, await assets);
+    count += index.count;
+  }
+  await cache.save();
+  return { pages: count, shards: shards.length };
 }
 
 /** How many shards the index in `dist/pagefind/` has (1 when not split; 0 when none). */
@@ -132,29 +124,25 @@ export interface SearchIndexed {
 }
 
 /**
- * The search's part of a build, in two steps: reads the built pages and bundles the browser
- * code beside them (the pages may change once this resolves), then indexes them into `dist`
- * (at most `shardPages` a shard): `written`.
+ * The search's part of a build: indexes the built pages into `dist` (at most `shardPages` a
+ * shard) and bundles the browser code beside them.
  */
 export async function indexSite(
   dist: string,
   shardPages: number,
   project: string,
   logger: AstroIntegrationLogger,
-): Promise<{ written: Promise<SearchIndexed> }> {
+): Promise<SearchIndexed> {
   const started = performance.now();
-  const read = await readIndex(dist, shardPages, project);
-  await buildClient(join(dist, SEARCH_DIR), read.shards);
-  const written = read.write().then(({ pages, shards }) => {
-    const ms = performance.now() - started;
-    logger.info(
-      `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
-        (shards > 1 ? ` in ${shards} shards` : '') +
-        ` in ${Math.round(ms)} ms`,
-    );
-    return { pages, shards, ms };
-  });
-  return { written };
+  const { pages, shards } = await buildIndex(dist, shardPages, project);
+  await buildClient(join(dist, SEARCH_DIR), shards);
+  const ms = performance.now() - started;
+  logger.info(
+    `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+      (shards > 1 ? ` in ${shards} shards` : '') +
+      ` in ${Math.round(ms)} ms`,
+  );
+  return { pages, shards, ms };
 }
 
 /** In `astro dev`: serves the browser code (bundled on first use) and the index of the last build. */
