@@ -2,7 +2,7 @@
 // pinyin, then the characters apart) and ranks the answers; see search/shared/tokens.ts for why the index holds tokens, not Chinese.
 // Each Pagefind search costs time in proportion to the pages it matches (on a large site,
 // most of them), so a term is asked once where its word positions can prove it whole.
-import { coverTerm, hasRun, PINYIN_FIRST, rankHits, TIER, type Hit, type RankedHit } from '../shared/rank.ts';
+import { byScore, coverTerm, hasRun, PINYIN_FIRST, rankHits, TIER, type Hit, type RankedHit } from '../shared/rank.ts';
 import {
   characterTokens,
   hasHan,
@@ -15,7 +15,7 @@ import {
   termQuery,
   termWords,
 } from '../shared/tokens.ts';
-import { isAwaiting, SHARD_FILTER, shardPath } from '../shared/shards.ts';
+import { isAwaiting, newestFirst, shardPath } from '../shared/shards.ts';
 import { SEARCH_DIR, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
 
 export interface ResultData {
@@ -32,12 +32,9 @@ interface PagefindResult {
 interface PagefindApi {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string) => Promise<void>;
   preload: (q: string) => Promise<void>;
-  search: (
-    q: string,
-    o?: { filters?: Record<string, string>; sort?: Record<string, string> },
-  ) => Promise<{ results: PagefindResult[] } | null>;
+  search: (q: string, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
   destroy: () => Promise<void>;
 }
 
@@ -91,16 +88,10 @@ export function pagefind(): Promise<PagefindApi> {
       // them between threads (and releasing each one's data later) cost more than the search.
       await module.options({ excerptLength: 0, noWorker: true });
       await module.init();
-      // A large site's index comes in shards, newest pages first: each is tagged with its
-      // number, so a newest-first search can keep that order (see runQuery).
-      if (__SEARCH_SHARDS__ > 1) {
-        // The shards' metadata is fetched at once, not one shard after another.
-        const others = Array.from({ length: __SEARCH_SHARDS__ - 1 }, (_, i) => i + 1);
-        await Promise.all([
-          module.options({ mergeFilter: { [SHARD_FILTER]: '0' } }),
-          ...others.map((n) => module.mergeIndex(shardPath(n), { mergeFilter: { [SHARD_FILTER]: String(n) } })),
-        ]);
-      }
+      // A large site's index comes in shards: their metadata is fetched at once, not one
+      // shard after another.
+      if (__SEARCH_SHARDS__ > 1)
+        await Promise.all(Array.from({ length: __SEARCH_SHARDS__ - 1 }, (_, i) => module.mergeIndex(shardPath(i + 1))));
       return module;
     } catch {
       api = null;
@@ -190,24 +181,11 @@ export async function runQuery(query: Query): Promise<Outcome> {
       ...(query.column ? { 栏目: query.column } : {}),
       ...(query.year ? { 年份: query.year } : {}),
     },
-    ...(query.newest ? { sort: { date: 'desc' } } : {}),
   };
 
-  /**
-   * One Pagefind search (filtered and sorted as asked), its results in Pagefind's order.
-   * Pagefind orders the results of several shards by score alone, so newest first, each
-   * shard (newest pages first) is asked on its own, in turn.
-   */
-  const search = async (pagefindQuery: string): Promise<PagefindResult[]> => {
-    if (!pagefindQuery) return [];
-    const shards = query.newest ? __SEARCH_SHARDS__ : 1;
-    const results: PagefindResult[] = [];
-    for (let n = 0; n < shards; n++) {
-      const filters = shards > 1 ? { ...options.filters, [SHARD_FILTER]: String(n) } : options.filters;
-      results.push(...((await pf.search(pagefindQuery, { ...options, filters }))?.results ?? []));
-    }
-    return results;
-  };
+  /** One Pagefind search (filtered as asked), its results in Pagefind's order (by score). */
+  const search = async (pagefindQuery: string): Promise<PagefindResult[]> =>
+    pagefindQuery ? ((await pf.search(pagefindQuery, options))?.results ?? []) : [];
 
   /**
    * The pages holding one term whole, with Pagefind's relevance score for its words. A plain
@@ -320,7 +298,11 @@ export async function runQuery(query: Query): Promise<Outcome> {
   }
   return {
     terms,
-    ranked: rankHits(tiers, !query.newest, pinyinWords(terms) ? PINYIN_FIRST : undefined),
+    ranked: rankHits(
+      tiers,
+      query.newest ? (a, b) => newestFirst(a.id, b.id) : byScore,
+      pinyinWords(terms) ? PINYIN_FIRST : undefined,
+    ),
     load: (id) =>
       found
         .get(id)!

@@ -37,18 +37,21 @@ async function builtPages(dist: string): Promise<{ file: string; url: string }[]
 }
 
 /** The search records of pages, read one after another. */
-async function* recordsOf(pages: { file: string; url: string }[], cache: RecordCache): AsyncGenerator<SearchRecord> {
+async function readRecords(pages: { file: string; url: string }[], cache: RecordCache): Promise<SearchRecord[]> {
+  const records: SearchRecord[] = [];
   for (const { file, url } of pages) {
     const record = cache.record(await readFile(file, 'utf8'), url);
-    if (record) yield record;
+    if (record) records.push(record);
   }
+  return records;
 }
 
 /**
  * Indexes the built pages into `dist/pagefind/` (search/build/index-writer.ts): one index up
- * to the shard limit, else shards (see search/shared/shards.ts), each holding only its
- * index: the browser code and WebAssembly of the first serve them all. With `project`, the
- * records of pages unchanged since its last build come from its cache (record-cache.ts).
+ * to the shard limit, else shards, each holding only its index: the browser code and
+ * WebAssembly of the first serve them all. Pages are numbered newest first either way (see
+ * search/shared/shards.ts). With `project`, the records of pages unchanged since its last
+ * build come from its cache (record-cache.ts).
  */
 export async function buildIndex(
   dist: string,
@@ -57,19 +60,12 @@ export async function buildIndex(
 ): Promise<{ pages: number; shards: number }> {
   const assets = pagefindAssets();
   assets.catch(() => undefined); // reported when awaited
-  const pages = await builtPages(dist);
   const cache = await RecordCache.open(project);
-  let shards: Iterable<SearchRecord>[] | AsyncIterable<SearchRecord>[] = [recordsOf(pages, cache)];
-  // Only a site that may need shards reads every record first, to split them by date.
-  if (pages.length > limit) {
-    const records: SearchRecord[] = [];
-    for await (const record of recordsOf(pages, cache)) records.push(record);
-    shards = planShards(records, limit);
-  }
+  const shards = planShards(await readRecords(await builtPages(dist), cache), limit);
   let count = 0;
   for (const [n, records] of shards.entries()) {
     const index = new IndexWriter();
-    for await (const record of records) index.add(record);
+    for (const record of records) index.add(record);
     await index.write(join(dist, shardPath(n)), n, await assets);
     count += index.count;
   }

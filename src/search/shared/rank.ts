@@ -39,15 +39,22 @@ export const TIER = { phrase: 0, allWords: 1, someWords: 2, pinyinName: 3, pinyi
  */
 export const PINYIN_FIRST = [TIER.pinyinName, TIER.pinyin, TIER.phrase, TIER.allWords, TIER.someWords, TIER.apart];
 
+/** Pagefind's relevance score, highest first. */
+export const byScore = (a: Hit, b: Hit): number => b.score - a.score;
+
 /**
  * Orders the hits of successive searches (tiers, strictest first): earlier tiers first;
  * within a tier pages holding more terms exactly, more of the query in whole words, in
  * fewer and closer words, then full articles before entries awaiting their text, then
- * Pagefind's order (its relevance score, or the date when sorting by newest). A page found
- * by several searches keeps its best tier. `order` lists the tiers as they rank, when not
- * in their own order.
+ * `last`: Pagefind's relevance score, unless given another order (newest first). A page
+ * found by several searches keeps its best tier. `order` lists the tiers as they rank, when
+ * not in their own order.
  */
-export function rankHits(tiers: Hit[][], byScore = true, order = tiers.map((_, tier) => tier)): RankedHit[] {
+export function rankHits(
+  tiers: Hit[][],
+  last: (a: Hit, b: Hit) => number = byScore,
+  order = tiers.map((_, tier) => tier),
+): RankedHit[] {
   const seen = new Set<string>();
   const ranked: RankedHit[] = [];
   order.forEach((tier) => {
@@ -61,7 +68,7 @@ export function rankHits(tiers: Hit[][], byScore = true, order = tiers.map((_, t
           (a.pieces ?? 0) - (b.pieces ?? 0) ||
           (a.gap ?? 0) - (b.gap ?? 0) ||
           Number(a.awaiting ?? false) - Number(b.awaiting ?? false) ||
-          (byScore ? b.score - a.score : 0),
+          last(a, b),
       );
     for (const hit of fresh) {
       seen.add(hit.id);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coverTerm, excerptHtml, hasRun, matchRanges, rankHits } from '../../../../src/search/shared/rank.ts';
+import { newestFirst } from '../../../../src/search/shared/shards.ts';
 import { indexTokens, termQuery } from '../../../../src/search/shared/tokens.ts';
 
 describe('rankHits', () => {
@@ -41,7 +42,7 @@ describe('rankHits', () => {
   });
   test('ranks the tiers in the order given', () => {
     const tiers = [[{ id: 'latin', score: 1, exact: 1 }], [{ id: 'pinyin', score: 1, exact: 0 }]];
-    expect(rankHits(tiers, true, [1, 0])).toEqual([
+    expect(rankHits(tiers, undefined, [1, 0])).toEqual([
       { id: 'pinyin', tier: 1, exact: 0 },
       { id: 'latin', tier: 0, exact: 1 },
     ]);
@@ -50,12 +51,17 @@ describe('rankHits', () => {
     const [hit] = rankHits([[{ id: 'a', score: 1, exact: 0, awaiting: true, words: ['党员', '捐款'] }]]);
     expect(hit).toEqual({ id: 'a', tier: 0, exact: 0, awaiting: true, words: ['党员', '捐款'] });
   });
-  test('keeps Pagefind order (by date) when not ranking by score', () => {
+  test('orders equals last by the order given instead of the score: newest first', () => {
     const hits = [
-      { id: 'new', score: 1, exact: 1 },
-      { id: 'old', score: 9, exact: 1 },
+      { id: 'a1b2c3d40-a', score: 9, exact: 1 },
+      { id: 'a1b2c3d41-0', score: 9, exact: 1 },
+      { id: 'a1b2c3d40-2', score: 1, exact: 1 },
     ];
-    expect(rankHits([hits], false).map((r) => r.id)).toEqual(['new', 'old']);
+    expect(rankHits([hits], (a, b) => newestFirst(a.id, b.id)).map((r) => r.id)).toEqual([
+      'a1b2c3d40-2',
+      'a1b2c3d40-a',
+      'a1b2c3d41-0',
+    ]);
   });
 });
 
