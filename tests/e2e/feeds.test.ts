@@ -4,6 +4,7 @@ import { absoluteUrl, articleUrl, feedUrl, searchUrl, sitemapUrl } from '../../s
 import { site } from '../../src/site.config.ts';
 import { sourceArticles } from './support/content.ts';
 import { base } from './support/page.ts';
+import { bindPunctuation } from '../../src/site/typesetting.ts';
 
 const articles = sourceArticles();
 const url = (a: { id: string }): string => absoluteUrl(articleUrl(a), site.url);
@@ -44,7 +45,7 @@ describe('RSS feeds', () => {
     const html = liu.content ?? '';
     expect(html).toContain('<h2');
     const text = html.replace(/<[^>]+>/g, '');
-    for (const paragraph of source.paragraphs) expect(text).toContain(paragraph);
+    for (const paragraph of source.paragraphs) expect(text).toContain(bindPunctuation(paragraph));
     expect(html).not.toMatch(/\s(?:href|src)="\/(?!\/)/);
   });
 
