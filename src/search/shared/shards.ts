@@ -1,9 +1,11 @@
-// Splits a large site's search index into shards, so that Pagefind, whose memory grows with
-// the pages of one index (about 0.4 GB per 1,000 of our token pages), can index 50,000 of
-// them one shard at a time. A site up to the limit keeps one index: every shard costs the
+// Splits a large site's search index into shards, newest pages first, and names and orders
+// the pages of each. Shards were made for Pagefind's indexer, whose memory grew about 0.4 GB
+// per 1,000 of our token pages; our index writer holds only the postings, so the limit now
+// stands for the reader: the metadata of one index lists every page, and a reader fetches
+// it before the first search. A site up to the limit keeps one index: every shard costs the
 // reader one more metadata file and more index chunks on the first search.
 
-/** Pages per index before the site is split: Pagefind then stays near 6 GB. */
+/** Pages per index before the site is split (measured for readers up to here, not beyond). */
 export const SHARD_PAGES = 15_000;
 
 /** Where shard `n` (0 = the newest pages) lives: Pagefind's own folder, then subfolders of it. */
