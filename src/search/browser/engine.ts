@@ -15,7 +15,7 @@ import {
   termQuery,
   termWords,
 } from '../shared/tokens.ts';
-import { isAwaiting, newestFirst, shardPath } from '../shared/shards.ts';
+import { isAwaiting, newestPlace, shardPath } from '../shared/shards.ts';
 import { SEARCH_DIR, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
 
 export interface ResultData {
@@ -172,6 +172,20 @@ async function reloadIndex(stale: Promise<PagefindApi>): Promise<void> {
   await (await stale.catch(() => null))?.destroy();
 }
 
+/**
+ * Newest first, each page's place read from its name once, not at every comparison: a common
+ * term's thousands of pages cost 20 ms of names read again and again.
+ */
+function byNewest(): (a: Hit, b: Hit) => number {
+  const places = new Map<string, number>();
+  const place = (id: string): number => {
+    let known = places.get(id);
+    if (known === undefined) places.set(id, (known = newestPlace(id)));
+    return known;
+  };
+  return (a, b) => place(a.id) - place(b.id);
+}
+
 /** Runs a query through the tiers and ranks all matching pages. */
 export async function runQuery(query: Query): Promise<Outcome> {
   const loaded = pagefind();
@@ -298,11 +312,7 @@ export async function runQuery(query: Query): Promise<Outcome> {
   }
   return {
     terms,
-    ranked: rankHits(
-      tiers,
-      query.newest ? (a, b) => newestFirst(a.id, b.id) : byScore,
-      pinyinWords(terms) ? PINYIN_FIRST : undefined,
-    ),
+    ranked: rankHits(tiers, query.newest ? byNewest() : byScore, pinyinWords(terms) ? PINYIN_FIRST : undefined),
     load: (id) =>
       found
         .get(id)!

@@ -42,14 +42,13 @@ export function pageName(tag: string, n: number, awaiting = false): string {
 const NAME = /^[0-9a-f]{8}(\d+)[-_]([0-9a-z]+)$/;
 
 /**
- * Orders pages by their names (see pageName) newest first across the whole index: shard 0
- * holds the newest pages and each shard numbers its pages newest first (planShards), so a
- * newest-first search needs no date order from the index.
+ * Where a page stands newest first across the whole index, from its name (see pageName):
+ * shard 0 holds the newest pages and each shard numbers its pages newest first (planShards),
+ * so a newest-first search needs no date order from the index. Lower is newer.
  */
-export function newestFirst(a: string, b: string): number {
-  const [, shardA = '', numberA = ''] = NAME.exec(a) ?? [];
-  const [, shardB = '', numberB = ''] = NAME.exec(b) ?? [];
-  return Number(shardA) - Number(shardB) || parseInt(numberA, 36) - parseInt(numberB, 36);
+export function newestPlace(name: string): number {
+  const [, shard = '', number = ''] = NAME.exec(name) ?? [];
+  return Number(shard) * 2 ** 32 + parseInt(number, 36);
 }
 
 /** True when a page's name marks an entry awaiting its text (its result id in the browser). */

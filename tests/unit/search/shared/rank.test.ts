@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coverTerm, excerptHtml, hasRun, matchRanges, rankHits } from '../../../../src/search/shared/rank.ts';
-import { newestFirst } from '../../../../src/search/shared/shards.ts';
+import { newestPlace } from '../../../../src/search/shared/shards.ts';
 import { indexTokens, termQuery } from '../../../../src/search/shared/tokens.ts';
 
 describe('rankHits', () => {
@@ -57,7 +57,7 @@ describe('rankHits', () => {
       { id: 'a1b2c3d41-0', score: 9, exact: 1 },
       { id: 'a1b2c3d40-2', score: 1, exact: 1 },
     ];
-    expect(rankHits([hits], (a, b) => newestFirst(a.id, b.id)).map((r) => r.id)).toEqual([
+    expect(rankHits([hits], (a, b) => newestPlace(a.id) - newestPlace(b.id)).map((r) => r.id)).toEqual([
       'a1b2c3d40-2',
       'a1b2c3d40-a',
       'a1b2c3d41-0',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { newestFirst, pageName, planShards, shardPath } from '../../../../src/search/shared/shards.ts';
+import { newestPlace, pageName, planShards, shardPath } from '../../../../src/search/shared/shards.ts';
 
 const page = (n: number, date: string) => ({ url: `/news/a${n}/`, date });
 
@@ -34,7 +34,8 @@ describe('shardPath', () => {
   });
 });
 
-describe('newestFirst', () => {
+describe('newestPlace', () => {
+  const newestFirst = (a: string, b: string) => newestPlace(a) - newestPlace(b);
   test('orders page names by shard, then by number, as planShards numbers them', () => {
     const second = [pageName('0123abcd1', 35), pageName('0123abcd1', 2, true)];
     const first = [pageName('0123abcd0', 36), pageName('0123abcd0', 9, true)];
