@@ -17,7 +17,7 @@ import type { SearchRecord } from './record.ts';
 import { RecordCache } from './record-cache.ts';
 import { IndexWriter, pagefindAssets } from './index-writer.ts';
 import { planShards, shardPath } from '../shared/shards.ts';
-import { files } from '../../build/files.ts';
+import { files, inLanes } from '../../build/files.ts';
 import { addressOfFile } from '../../build/dist-files.ts';
 import { contentType } from '../../build/mime.ts';
 import { buildOptions } from '../../build/options.ts';
@@ -36,14 +36,16 @@ async function builtPages(dist: string): Promise<{ file: string; url: string }[]
   return pages;
 }
 
-/** The search records of pages, read one after another. */
+/**
+ * The search records of pages, in the order of `pages`: read a few at a time, as one read after
+ * another left the process waiting on the disk for most of 3 s at 10,000 pages.
+ */
 async function readRecords(pages: { file: string; url: string }[], cache: RecordCache): Promise<SearchRecord[]> {
-  const records: SearchRecord[] = [];
-  for (const { file, url } of pages) {
-    const record = cache.record(await readFile(file, 'utf8'), url);
-    if (record) records.push(record);
-  }
-  return records;
+  const records: (SearchRecord | null)[] = new Array(pages.length).fill(null);
+  await inLanes([...pages.keys()], async (i) => {
+    records[i] = cache.record(await readFile(pages[i]!.file, 'utf8'), pages[i]!.url);
+  });
+  return records.filter((r) => r !== null);
 }
 
 /**
