@@ -1,7 +1,8 @@
 // The build, as one integration: which stage runs when, written in one place rather than in
 // the order of a list. `astro build`:
 //   content checks (as the config is read; a mistake stops here)
-//   → Astro renders the pages, the share cards drawing in worker threads meanwhile
+//   → Astro syncs the content, bundles and renders the pages, the share cards drawing in
+//     worker threads meanwhile
 //   → [search index ‖ share cards placed beside their pages]
 //   → deploy: headers and compressed copies.
 // `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
@@ -76,8 +77,9 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
           logger.fork('lnga-content-checks'),
         );
         checked = { start, end: now() };
-      },
-      'astro:build:start': async () => {
+        if (command !== 'build') return;
+        // The cards start drawing as soon as the articles are known: Astro's content sync and
+        // bundling, which come next, keep one core busy and leave the other to the cards.
         cardsStarted = now();
         cards = await startCards(context.project, context.checked, context.options);
       },

@@ -88,8 +88,8 @@ export function cardPool(size: number) {
 }
 
 /**
- * How many workers draw while Astro renders, and after: Astro renders on one thread, so on a
- * small machine one core is left to it until the pages are built. SHARE_CARD_WORKERS fixes
+ * How many workers draw while Astro syncs and renders, and after: Astro works on one thread,
+ * so on a small machine one core is left to it until the pages are built. SHARE_CARD_WORKERS fixes
  * both (the bench compares).
  */
 export function poolSizes(cores: number, fixed: number | undefined) {
@@ -215,8 +215,8 @@ export interface CardBuild {
 }
 
 /**
- * Starts drawing a build's share cards, as `astro build` starts: from the articles as the
- * content checks read them (`checked`), else read here, in a pool sized by `workers`
+ * Starts drawing a build's share cards once the content checks have read the articles
+ * (`checked`; else they are read here), while Astro syncs, bundles and renders, in a pool sized by `workers`
  * (SHARE_CARD_WORKERS), into `cacheDir`.
  */
 export async function startCards(
