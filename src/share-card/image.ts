@@ -19,6 +19,7 @@ import {
   type FontChunk,
   type ShareCard,
 } from './card.ts';
+import { PNG_ENCODING, opaquePng } from './png.ts';
 
 // Paths from the project root: the build, the dev server and the tests all run there.
 const FONT_PACKAGE = join(process.cwd(), 'node_modules/@fontsource/noto-sans-sc');
@@ -101,12 +102,13 @@ export async function shareImageFile(name: string, card: ShareCard, cacheDir: st
   const tree = cardTree(card, (logo ??= readFileSync(LOGO, 'utf8')));
   const { fonts, missing } = fontsFor(tree);
   const hash = createHash('sha256')
-    .update(JSON.stringify([toolVersions(), tree, fonts]))
+    .update(JSON.stringify([toolVersions(), PNG_ENCODING, tree, fonts]))
     .digest('base64url')
     .slice(0, 20);
   const file = join(cacheDir, cardFileName(name, hash));
   if (existsSync(file)) return { file, missing, cached: true };
-  const png = (await drawPng(tree, fonts, SHARE_IMAGE)).asPng();
+  const drawn = await drawPng(tree, fonts, SHARE_IMAGE);
+  const png = opaquePng(drawn.pixels, drawn.width, drawn.height) ?? drawn.asPng();
   await mkdir(cacheDir, { recursive: true });
   // Written whole under another name first: a build linking it, or a dev server beside it,
   // never sees half a picture.
