@@ -31,13 +31,60 @@ const text = (field: string, label: string) =>
     .trim()
     .min(1, { error: `${label}（${field}）不能为空。 / \`${field}\` must not be empty.` });
 
-/** The message for a misspelt field, with examples of the right ones. */
+/** How many single-letter edits turn `a` into `b` (Levenshtein distance). */
+function edits(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The field an editor most likely meant by an unknown `key`, among `fields` (name → schema,
+ * null where the schema is not built yet): the one whose Chinese label it is (标题 → title), or
+ * whose name it misspells by a letter, or two in a longer name (tilte → title, tag → tags,
+ * data → date). Undefined when none is that close.
+ */
+export function meantField(
+  key: string,
+  fields: Record<string, { meta(): { title?: unknown } | undefined } | null>,
+): string | undefined {
+  const typed = key.trim();
+  const byLabel = Object.entries(fields).find(([, schema]) => schema?.meta()?.title === typed);
+  if (byLabel) return byLabel[0];
+  let best: { name: string; distance: number } | undefined;
+  for (const name of Object.keys(fields)) {
+    const distance = edits(typed.toLowerCase(), name.toLowerCase());
+    if (distance <= (name.length >= 5 ? 2 : 1) && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/**
+ * The message for a misspelt field, with the field it most likely means (`meantField`) or
+ * examples of the right ones.
+ */
 const unknownFields =
-  (examples: string) =>
-  (issue: { code?: string; keys?: string[] }): string | undefined =>
-    issue.code === 'unrecognized_keys'
-      ? `未知字段：${issue.keys!.join('、')}。请检查拼写（如 ${examples}）。 / Unknown field ${issue.keys!.join(', ')}: check the spelling.`
-      : undefined;
+  (fields: () => Parameters<typeof meantField>[1], examples: string) =>
+  (issue: { code?: string; keys?: string[] }): string | undefined => {
+    if (issue.code !== 'unrecognized_keys') return undefined;
+    const keys = issue.keys!;
+    const meant = keys.flatMap((key) => {
+      const field = meantField(key, fields());
+      return field ? [[key, field] as const] : [];
+    });
+    const unknown = `未知字段：${keys.join('、')}。`;
+    if (meant.length === 0)
+      return `${unknown}请检查拼写（如 ${examples}）。 / Unknown field ${keys.join(', ')}: check the spelling.`;
+    return (
+      `${unknown}请检查拼写：${meant.map(([key, field]) => `${key} 是不是要写成 ${field}？`).join('')} / ` +
+      `Unknown field ${keys.join(', ')}: ${meant.map(([key, field]) => `did you mean ${field} for ${key}?`).join(' ')}`
+    );
+  };
 
 /**
  * A picture beside the article (`./liu-yi.jpg`): Astro imports it, so anything but a picture
@@ -71,28 +118,28 @@ export const ATTACHMENT_TYPES = {
 
 const attachmentFile = new RegExp(`^\\./[^/\\\\]+\\.(${Object.keys(ATTACHMENT_TYPES).join('|')})$`, 'i');
 
+/** The fields of an attachment. */
+const attachmentFields = {
+  /** Path beside the article file, e.g. ./报名表.docx. */
+  file: z
+    .string()
+    .regex(attachmentFile, {
+      error: `附件 attachments 要写成 ./文件名.pdf（与文章放在同一文件夹），类型限 ${Object.keys(ATTACHMENT_TYPES).join('、')}。 / An attachment is ./name.pdf beside the article; allowed types: ${Object.keys(ATTACHMENT_TYPES).join(', ')}.`,
+    })
+    .meta({
+      title: '文件',
+      description: `PDF、Word、Excel 等（${Object.keys(ATTACHMENT_TYPES).join('、')}），保存在文章旁边。`,
+    }),
+  /** Name shown to readers; defaults to the file name without extension. */
+  title: text('attachments.title', '附件名称')
+    .optional()
+    .meta({ title: '附件名称', description: '读者看到的名称；不填就用文件名。' }),
+};
+
 /** A file for readers to download, kept next to the article file: `./报名表.docx`. */
 export const attachmentSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { file: value } : value),
-  z.strictObject(
-    {
-      /** Path beside the article file, e.g. ./报名表.docx. */
-      file: z
-        .string()
-        .regex(attachmentFile, {
-          error: `附件 attachments 要写成 ./文件名.pdf（与文章放在同一文件夹），类型限 ${Object.keys(ATTACHMENT_TYPES).join('、')}。 / An attachment is ./name.pdf beside the article; allowed types: ${Object.keys(ATTACHMENT_TYPES).join(', ')}.`,
-        })
-        .meta({
-          title: '文件',
-          description: `PDF、Word、Excel 等（${Object.keys(ATTACHMENT_TYPES).join('、')}），保存在文章旁边。`,
-        }),
-      /** Name shown to readers; defaults to the file name without extension. */
-      title: text('attachments.title', '附件名称')
-        .optional()
-        .meta({ title: '附件名称', description: '读者看到的名称；不填就用文件名。' }),
-    },
-    { error: unknownFields('file、title') },
-  ),
+  z.strictObject(attachmentFields, { error: unknownFields(() => attachmentFields, 'file、title') }),
 );
 
 // Astro calls a collection's schema function once for every article, with an image() of that
@@ -115,17 +162,18 @@ const personFields = {
 };
 
 /** The person a 劳模风采 profile is about. */
-export const personSchema = (image: ImageFunction) =>
-  z.strictObject(
-    {
-      ...personFields,
-      /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
-      portrait: picture(image, 'person.portrait', '肖像')
-        .optional()
-        .meta({ title: '照片', description: '人物照片，保存在文章旁边，显示在人物信息框和劳模名录里。' }),
-    },
-    { error: unknownFields('name、honour、organisation、position、portrait') },
-  );
+export const personSchema = (image: ImageFunction) => {
+  const fields = {
+    ...personFields,
+    /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
+    portrait: picture(image, 'person.portrait', '肖像')
+      .optional()
+      .meta({ title: '照片', description: '人物照片，保存在文章旁边，显示在人物信息框和劳模名录里。' }),
+  };
+  return z.strictObject(fields, {
+    error: unknownFields(() => fields, 'name、honour、organisation、position、portrait'),
+  });
+};
 
 /**
  * The fields of an article that hold no picture, in the order of the back office's form; `cover`
@@ -223,20 +271,19 @@ const articleRules = (
  * An entry is either published (it has a date and a body) or awaiting its text
  * (`awaitingText: true`): only its headline is known, so it carries no date and no body.
  */
-export const articleSchema = (image: ImageFunction) =>
-  z
-    .strictObject(
-      {
-        ...articleFields,
-        /** Cover image next to the article file. */
-        cover: picture(image, 'cover', '封面图')
-          .optional()
-          .meta({ title: '封面图', description: '显示在文章上方和分享卡片里，保存在文章旁边。' }),
-        /** A 劳模风采 profile names its person. */
-        person: personSchema(image).optional().meta({ title: '人物', description: '劳模风采文章介绍的人物。' }),
-      },
-      { error: unknownFields('title、date、column') },
-    )
+export const articleSchema = (image: ImageFunction) => {
+  const fields = {
+    ...articleFields,
+    /** Cover image next to the article file. */
+    cover: picture(image, 'cover', '封面图')
+      .optional()
+      .meta({ title: '封面图', description: '显示在文章上方和分享卡片里，保存在文章旁边。' }),
+    /** A 劳模风采 profile names its person. */
+    person: personSchema(image).optional().meta({ title: '人物', description: '劳模风采文章介绍的人物。' }),
+  };
+  return z
+    .strictObject(fields, { error: unknownFields(() => fields, 'title、date、column') })
     .superRefine(articleRules);
+};
 
 export type ArticleData = z.infer<ReturnType<typeof articleSchema>>;

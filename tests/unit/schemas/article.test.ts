@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { meantField } from '../../../src/schemas/article.ts';
 import { article, problems, schema } from '../fixtures.ts';
 
 const good = { title: '标题', date: '2022-07-12', column: '协会动态' };
@@ -60,9 +61,21 @@ describe('articleSchema', () => {
     expect(problems(rest)).toEqual([expect.stringMatching(/^column: 缺少栏目 column/)]);
   });
 
-  test('rejects a misspelt field by name', () => {
+  test('rejects a misspelt field by name, saying which field it means', () => {
     expect(problems({ ...good, tilte: '标题' })).toEqual([
-      expect.stringMatching(/未知字段：tilte.*Unknown field tilte/),
+      expect.stringMatching(
+        /未知字段：tilte。请检查拼写：tilte 是不是要写成 title？.*Unknown field tilte: did you mean title/,
+      ),
+    ]);
+    expect(problems({ ...good, tag: ['西柳'] })).toEqual([expect.stringMatching(/tag 是不是要写成 tags？/)]);
+    expect(problems({ ...good, column: '劳模风采', person: { name: '刘毅', honour: '劳模', 单位: '西柳' } })).toEqual([
+      expect.stringMatching(/未知字段：单位。请检查拼写：单位 是不是要写成 organisation？/),
+    ]);
+  });
+
+  test('gives examples where no field is close to the unknown one', () => {
+    expect(problems({ ...good, weather: '晴' })).toEqual([
+      expect.stringMatching(/未知字段：weather。请检查拼写（如 title、date、column）.*check the spelling/),
     ]);
   });
 
@@ -85,5 +98,27 @@ describe('articleSchema', () => {
     expect(problems({ ...good, person: { name: '刘毅' } })).toEqual([
       expect.stringMatching(/^person\.honour: 荣誉称号（person\.honour）/),
     ]);
+  });
+});
+
+describe('meantField', () => {
+  const fields = schema.shape;
+  test('finds a field by its Chinese label, as the back office names it', () => {
+    expect(meantField('标题', fields)).toBe('title');
+    expect(meantField('发布日期', fields)).toBe('date');
+    expect(meantField(' 栏目 ', fields)).toBe('column');
+  });
+
+  test('finds a field misspelt by a letter, or two in a longer name', () => {
+    expect(meantField('data', fields)).toBe('date');
+    expect(meantField('Title', fields)).toBe('title');
+    expect(meantField('sumary', fields)).toBe('summary');
+    expect(meantField('attachment', fields)).toBe('attachments');
+    expect(meantField('feautred', fields)).toBe('featured');
+  });
+
+  test('suggests nothing for a word no field is close to', () => {
+    expect(meantField('weather', fields)).toBeUndefined();
+    expect(meantField('作者姓名', fields)).toBeUndefined();
   });
 });

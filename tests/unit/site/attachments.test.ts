@@ -41,7 +41,7 @@ describe('attachments in front matter', () => {
     expect(problems({ ...base, attachments: ['../a.pdf', './a.exe', { file: './a.pdf', tilte: 'x' }] })).toEqual([
       expect.stringMatching(/^attachments\.0\.file: 附件 attachments 要写成 \.\/文件名\.pdf/),
       expect.stringMatching(/^attachments\.1\.file: 附件/),
-      expect.stringMatching(/^attachments\.2: 未知字段：tilte。请检查拼写（如 file、title）/),
+      expect.stringMatching(/^attachments\.2: 未知字段：tilte。请检查拼写：tilte 是不是要写成 title？/),
     ]);
   });
 });
