@@ -144,6 +144,24 @@ function ems(text: string): number {
   return width;
 }
 
+/** Chinese words, as ICU's dictionary finds them (全国/纺织/工业/劳动/模范/——/张三). */
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+/** U+2060 WORD JOINER: no line break on either side of it, and it draws nothing. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * A headline as the card draws it: Satori breaks Chinese between any two characters, which
+ * left 张 at the end of one line and 三 at the start of the next. A word joiner between the
+ * characters of each Chinese word, and between the two dashes of a ——, keeps them on one line;
+ * a word too long for a line still breaks (the headline's `wordBreak`).
+ */
+export function keepWords(title: string): string {
+  return [...WORDS.segment(title)]
+    .map(({ segment }) => (/^\p{Script=Han}{2,}$/u.test(segment) ? [...segment].join(WORD_JOINER) : segment))
+    .join('')
+    .replace(/—(?=—)/g, `—${WORD_JOINER}`);
+}
+
 /**
  * The headline's font size and line limit: the largest size at which it fits in three lines
  * (two at the largest, four at the smallest); longer headlines are cut with an ellipsis at
@@ -246,7 +264,7 @@ export function cardTree(card: ShareCard, logoSvg: string): CardNode {
             lineClamp: lines,
             wordBreak: 'break-word',
           },
-          card.title,
+          keepWords(card.title),
         ),
       ]),
       node(

@@ -8,6 +8,7 @@ import {
   chunksFor,
   drawsShareCard,
   headlineSize,
+  keepWords,
   namedShareImage,
   parseUnicodeRanges,
   shareCards,
@@ -153,6 +154,28 @@ describe('cardTree', () => {
     for (const ch of '全国纺织工业劳动模范刘毅辽宁省纺织服装协会') expect(weights.get(700)?.has(ch), ch).toBe(true);
     for (const ch of '2022年7月12日') expect(weights.get(400)?.has(ch), ch).toBe(true);
     expect(weights.get(400)?.has(' ')).toBe(false);
+  });
+});
+
+describe('keepWords', () => {
+  const JOIN = '\u2060';
+  test('joins the characters of each Chinese word and the two dashes of a ——, changing nothing else', () => {
+    const title = '全国纺织工业劳动模范——张三：扎根一线 匠心不改';
+    const kept = keepWords(title);
+    expect(kept.replaceAll(JOIN, '')).toBe(title);
+    for (const word of ['张三', '模范', '扎根', '——']) expect(kept).toContain([...word].join(JOIN));
+    // Between words, and around punctuation and spaces, a line may still break.
+    for (const edge of ['范—', '—张', '三：', '：扎', '线 ', ' 匠']) expect(kept).toContain(edge);
+  });
+
+  test('leaves Latin words, numbers and single characters as they are', () => {
+    expect(keepWords('2024 CHIC 服装')).toBe(`2024 CHIC 服${JOIN}装`);
+  });
+
+  test('draws no missing glyph: the joiner is in the font chunks', () => {
+    const tree = cardTree(articleCard(liu, column, site), logo);
+    const { missing } = chunksFor(charactersByWeight(tree).get(700)!, fontsource);
+    expect(missing).toEqual([]);
   });
 });
 
