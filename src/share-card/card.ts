@@ -4,6 +4,7 @@
 import { columnOf, isPublished, shortTitle, type Article, type Visibility } from '../site/articles.ts';
 import type { Column, SiteConfig } from '../schemas/site.ts';
 import { displayDate } from '../site/dates.ts';
+import { wordsOf } from '../site/text.ts';
 import { shareImageUrl } from '../site/urls.ts';
 
 /** The size every share card has (the 1.91:1 that Open Graph and Weibo crop to). */
@@ -144,20 +145,18 @@ function ems(text: string): number {
   return width;
 }
 
-/** Chinese words, as ICU's dictionary finds them (全国/纺织/工业/劳动/模范/——/张三). */
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 /** U+2060 WORD JOINER: no line break on either side of it, and it draws nothing. */
 const WORD_JOINER = '\u2060';
 
 /**
  * A headline as the card draws it: Satori breaks Chinese between any two characters, which
  * left 张 at the end of one line and 三 at the start of the next. A word joiner between the
- * characters of each Chinese word, and between the two dashes of a ——, keeps them on one line;
+ * characters of each Chinese word (`wordsOf`, as the pages' headlines break: Words.astro), and between the two dashes of a ——, keeps them on one line;
  * a word too long for a line still breaks (the headline's `wordBreak`).
  */
 export function keepWords(title: string): string {
-  return [...WORDS.segment(title)]
-    .map(({ segment }) => (/^\p{Script=Han}{2,}$/u.test(segment) ? [...segment].join(WORD_JOINER) : segment))
+  return wordsOf(title)
+    .map((word) => (/^\p{Script=Han}{2,}$/u.test(word) ? [...word].join(WORD_JOINER) : word))
     .join('')
     .replace(/—(?=—)/g, `—${WORD_JOINER}`);
 }
