@@ -151,8 +151,9 @@ const WORD_JOINER = '\u2060';
 /**
  * A headline as the card draws it: Satori breaks Chinese between any two characters, which
  * left 张 at the end of one line and 三 at the start of the next. A word joiner between the
- * characters of each Chinese word (`wordsOf`, as the pages' headlines break: Words.astro), and between the two dashes of a ——, keeps them on one line;
- * a word too long for a line still breaks (the headline's `wordBreak`).
+ * characters of each Chinese word (`wordsOf`, as the pages' headlines break: Words.astro) and
+ * between the two dashes of a —— keeps them on one line; a word too long for a line still
+ * breaks (the headline's `wordBreak`).
  */
 export function keepWords(title: string): string {
   return wordsOf(title)
