@@ -20,7 +20,7 @@ import {
 import { statusOf } from '../site/articles.ts';
 import { formatDateTime } from '../site/dates.ts';
 import { site } from '../site.config.ts';
-import { files, pageFiles as readPageFiles, relativeFiles } from '../build/files.ts';
+import { files, inLanes, pageFiles as readPageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
 import { setDevProblems } from './dev-problems.ts';
 import { ARTICLE_FILE, ARTICLES_FOLDER } from '../schemas/article.ts';
@@ -37,15 +37,20 @@ export interface CheckedContent {
 
 const posixPath = (path: string) => path.split(sep).join('/');
 
-/** Every article file under content/articles, with paths relative to the project. */
+/**
+ * Every article file under content/articles, with paths relative to the project, in order of
+ * path. Read a few at a time: one after another, 10,000 articles kept the build waiting on the
+ * disk for about 2 s before any check ran.
+ */
 export async function readArticles(project: string): Promise<ArticleFile[]> {
   const found: ArticleFile[] = [];
   if (!existsSync(join(project, ARTICLES))) return found;
-  for await (const path of files(join(project, ARTICLES)))
-    if (ARTICLE_FILE.test(path)) {
-      const { text, problem } = decodeArticle(await readFile(path));
-      found.push({ file: posixPath(relative(project, path)), text, encodingProblem: problem });
-    }
+  const paths: string[] = [];
+  for await (const path of files(join(project, ARTICLES))) if (ARTICLE_FILE.test(path)) paths.push(path);
+  await inLanes(paths, async (path) => {
+    const { text, problem } = decodeArticle(await readFile(path));
+    found.push({ file: posixPath(relative(project, path)), text, encodingProblem: problem });
+  });
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
