@@ -44,17 +44,17 @@ function edits(a: string, b: string): number {
 }
 
 /**
- * The field an editor most likely meant by an unknown `key`, among `fields` (name → schema,
- * null where the schema is not built yet): the one whose Chinese label it is (标题 → title), or
+ * The field an editor most likely meant by an unknown `key`, among `fields` (name → schema):
+ * the one whose Chinese label it is (标题 → title), or
  * whose name it misspells by a letter, or two in a longer name (tilte → title, tag → tags,
  * data → date). Undefined when none is that close.
  */
 export function meantField(
   key: string,
-  fields: Record<string, { meta(): { title?: unknown } | undefined } | null>,
+  fields: Record<string, { meta(): { title?: unknown } | undefined }>,
 ): string | undefined {
   const typed = key.trim();
-  const byLabel = Object.entries(fields).find(([, schema]) => schema?.meta()?.title === typed);
+  const byLabel = Object.entries(fields).find(([, schema]) => schema.meta()?.title === typed);
   if (byLabel) return byLabel[0];
   let best: { name: string; distance: number } | undefined;
   for (const name of Object.keys(fields)) {
@@ -69,12 +69,12 @@ export function meantField(
  * examples of the right ones.
  */
 const unknownFields =
-  (fields: () => Parameters<typeof meantField>[1], examples: string) =>
+  (fields: Parameters<typeof meantField>[1], examples: string) =>
   (issue: { code?: string; keys?: string[] }): string | undefined => {
     if (issue.code !== 'unrecognized_keys') return undefined;
     const keys = issue.keys!;
     const meant = keys.flatMap((key) => {
-      const field = meantField(key, fields());
+      const field = meantField(key, fields);
       return field ? [[key, field] as const] : [];
     });
     const unknown = `未知字段：${keys.join('、')}。`;
@@ -139,7 +139,7 @@ const attachmentFields = {
 /** A file for readers to download, kept next to the article file: `./报名表.docx`. */
 export const attachmentSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { file: value } : value),
-  z.strictObject(attachmentFields, { error: unknownFields(() => attachmentFields, 'file、title') }),
+  z.strictObject(attachmentFields, { error: unknownFields(attachmentFields, 'file、title') }),
 );
 
 // Astro calls a collection's schema function once for every article, with an image() of that
@@ -171,7 +171,7 @@ export const personSchema = (image: ImageFunction) => {
       .meta({ title: '照片', description: '人物照片，保存在文章旁边，显示在人物信息框和劳模名录里。' }),
   };
   return z.strictObject(fields, {
-    error: unknownFields(() => fields, 'name、honour、organisation、position、portrait'),
+    error: unknownFields(fields, 'name、honour、organisation、position、portrait'),
   });
 };
 
@@ -281,9 +281,7 @@ export const articleSchema = (image: ImageFunction) => {
     /** A 劳模风采 profile names its person. */
     person: personSchema(image).optional().meta({ title: '人物', description: '劳模风采文章介绍的人物。' }),
   };
-  return z
-    .strictObject(fields, { error: unknownFields(() => fields, 'title、date、column') })
-    .superRefine(articleRules);
+  return z.strictObject(fields, { error: unknownFields(fields, 'title、date、column') }).superRefine(articleRules);
 };
 
 export type ArticleData = z.infer<ReturnType<typeof articleSchema>>;
