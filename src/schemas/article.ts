@@ -86,6 +86,10 @@ const unknownFields =
     );
   };
 
+/** An object of exactly `fields`, whose unknown keys are named with the field meant (`unknownFields`). */
+const strictFields = <T extends Record<string, z.ZodType>>(fields: T, examples: string) =>
+  z.strictObject(fields, { error: unknownFields(fields, examples) });
+
 /**
  * A picture beside the article (`./liu-yi.jpg`): Astro imports it, so anything but a picture
  * file (`./x.mjs`) is refused before it could be imported as code.
@@ -139,7 +143,7 @@ const attachmentFields = {
 /** A file for readers to download, kept next to the article file: `./报名表.docx`. */
 export const attachmentSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { file: value } : value),
-  z.strictObject(attachmentFields, { error: unknownFields(attachmentFields, 'file、title') }),
+  strictFields(attachmentFields, 'file、title'),
 );
 
 // Astro calls a collection's schema function once for every article, with an image() of that
@@ -162,18 +166,17 @@ const personFields = {
 };
 
 /** The person a 劳模风采 profile is about. */
-export const personSchema = (image: ImageFunction) => {
-  const fields = {
-    ...personFields,
-    /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
-    portrait: picture(image, 'person.portrait', '肖像')
-      .optional()
-      .meta({ title: '照片', description: '人物照片，保存在文章旁边，显示在人物信息框和劳模名录里。' }),
-  };
-  return z.strictObject(fields, {
-    error: unknownFields(fields, 'name、honour、organisation、position、portrait'),
-  });
-};
+export const personSchema = (image: ImageFunction) =>
+  strictFields(
+    {
+      ...personFields,
+      /** Portrait image next to the article file, e.g. ./liu-yi.jpg. */
+      portrait: picture(image, 'person.portrait', '肖像')
+        .optional()
+        .meta({ title: '照片', description: '人物照片，保存在文章旁边，显示在人物信息框和劳模名录里。' }),
+    },
+    'name、honour、organisation、position、portrait',
+  );
 
 /**
  * The fields of an article that hold no picture, in the order of the back office's form; `cover`
@@ -271,17 +274,18 @@ const articleRules = (
  * An entry is either published (it has a date and a body) or awaiting its text
  * (`awaitingText: true`): only its headline is known, so it carries no date and no body.
  */
-export const articleSchema = (image: ImageFunction) => {
-  const fields = {
-    ...articleFields,
-    /** Cover image next to the article file. */
-    cover: picture(image, 'cover', '封面图')
-      .optional()
-      .meta({ title: '封面图', description: '显示在文章上方和分享卡片里，保存在文章旁边。' }),
-    /** A 劳模风采 profile names its person. */
-    person: personSchema(image).optional().meta({ title: '人物', description: '劳模风采文章介绍的人物。' }),
-  };
-  return z.strictObject(fields, { error: unknownFields(fields, 'title、date、column') }).superRefine(articleRules);
-};
+export const articleSchema = (image: ImageFunction) =>
+  strictFields(
+    {
+      ...articleFields,
+      /** Cover image next to the article file. */
+      cover: picture(image, 'cover', '封面图')
+        .optional()
+        .meta({ title: '封面图', description: '显示在文章上方和分享卡片里，保存在文章旁边。' }),
+      /** A 劳模风采 profile names its person. */
+      person: personSchema(image).optional().meta({ title: '人物', description: '劳模风采文章介绍的人物。' }),
+    },
+    'title、date、column',
+  ).superRefine(articleRules);
 
 export type ArticleData = z.infer<ReturnType<typeof articleSchema>>;
