@@ -89,10 +89,12 @@ export interface RecordWords {
 }
 
 /**
- * A block of words as Pagefind counted an element's: one position more at its end, unless it
- * ends with a break already, so no phrase runs from one paragraph into the next.
+ * Appends a block of words as Pagefind counted an element's: one position more at its end,
+ * unless it ends with a break already, so no phrase runs from one paragraph into the next.
  */
-const block = (words: string[]): string[] => (words.length && words.at(-1) !== BREAK ? [...words, BREAK] : words);
+function block(out: string[], from: number): void {
+  if (out.length > from && out.at(-1) !== BREAK) out.push(BREAK);
+}
 
 /**
  * The words of a record: headline and text as tokens (search/shared/tokens.ts), then pinyin
@@ -100,10 +102,18 @@ const block = (words: string[]): string[] => (words.length && words.at(-1) !== B
  * person's name also as a name. Word i stands at position i, the headline's first.
  */
 export function recordWords(record: SearchRecord): RecordWords {
-  const body = record.text.split('\n').flatMap((p) => block(indexTokens(p)));
-  const pinyin = [
-    ...(record.person ? pinyinIndexWords(record.person, NAME_PINYIN_MARK) : []),
-    ...[record.title, record.person ?? '', ...(record.fields ?? [])].flatMap((t) => pinyinIndexWords(t)),
-  ];
-  return { heading: block(indexTokens(record.title)), body: [...body, ...block(pinyin)] };
+  const heading = indexTokens(record.title);
+  block(heading, 0);
+  const body: string[] = [];
+  for (const paragraph of record.text.split('\n')) {
+    const from = body.length;
+    indexTokens(paragraph, body);
+    block(body, from);
+  }
+  const from = body.length;
+  if (record.person) body.push(...pinyinIndexWords(record.person, NAME_PINYIN_MARK));
+  for (const text of [record.title, record.person ?? '', ...(record.fields ?? [])])
+    body.push(...pinyinIndexWords(text));
+  block(body, from);
+  return { heading, body };
 }

@@ -91,21 +91,48 @@ function wordToken(text: string, next: Run | undefined): string {
   return latinWord(text + NUMBER_END + (isText(next) && next.han ? code([...next.text][0]!) : ''));
 }
 
-const pair = (ch: string, next: string | undefined): string => MARK + code(ch) + (next ? code(next) : END);
+/** Han characters there are: a pair's number is first × (HAN_COUNT + 1) + second + 1 (0 for END). */
+const HAN_COUNT = HAN_LAST - HAN_FIRST + 1;
+/**
+ * The pair tokens made so far, by pair number: an index of 10,000 articles asks for 20
+ * million and holds a few hundred thousand, and the same string each time is hashed once.
+ */
+const pairs = new Map<number, string>();
+
+/** The token of a Han character (a UTF-16 code: Han characters are all in the BMP) and the next one, or END (-1). */
+function pairOfCodes(first: number, next: number): string {
+  const n = (first - HAN_FIRST) * (HAN_COUNT + 1) + (next < 0 ? 0 : next - HAN_FIRST + 1);
+  let token = pairs.get(n);
+  if (token === undefined) {
+    const name = (c: number): string => code(String.fromCharCode(c));
+    pairs.set(n, (token = MARK + name(first) + (next < 0 ? END : name(next))));
+  }
+  return token;
+}
+
+const pair = (ch: string, next: string | undefined): string =>
+  pairOfCodes(ch.charCodeAt(0), next === undefined ? -1 : next.charCodeAt(0));
 
 /**
  * The words Pagefind indexes for a text: one token per Han character (that character and
  * the next, or END), every run of letters or digits as one word, and a break for
  * punctuation. Token i stands at word position i, so a phrase of tokens is a phrase of text.
+ * Appended to `out` when given (an index makes 20 million of them).
  */
-export function indexTokens(text: string): string[] {
+export function indexTokens(text: string, out: string[] = []): string[] {
   const all = runs(text);
-  return all.flatMap((run, r) => {
-    if (!isText(run)) return [BREAK];
-    if (!run.han) return [wordToken(run.text, all[r + 1])];
-    const chars = [...run.text];
-    return chars.map((ch, i) => pair(ch, chars[i + 1]));
-  });
+  for (let r = 0; r < all.length; r++) {
+    const run = all[r]!;
+    if (!isText(run)) out.push(BREAK);
+    else if (!run.han) out.push(wordToken(run.text, all[r + 1]));
+    else {
+      const chars = run.text;
+      const last = chars.length - 1;
+      for (let i = 0; i < last; i++) out.push(pairOfCodes(chars.charCodeAt(i), chars.charCodeAt(i + 1)));
+      out.push(pairOfCodes(chars.charCodeAt(last), -1));
+    }
+  }
+  return out;
 }
 
 /** How one search term is asked of Pagefind. */
