@@ -3,13 +3,15 @@
 // written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
 // file, and brotli copies of every text file (gzip too for shared assets) for precompressed serving.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { renameClasses, renamedStylesheet, shortenClasses } from './class-names.ts';
-import { files, inLanes } from './files.ts';
+import { files, inLanes, linkOrCopy } from './files.ts';
 import { CACHE } from './options.ts';
 import { adminUrl } from '../site/urls.ts';
 
@@ -177,29 +179,158 @@ export function linkShortened(html: string, stylesheets: ReadonlyMap<string, Sho
   return renameClasses(html.replace(link[0], `<link rel="stylesheet" href="${href}"`), names);
 }
 
-/**
- * One pass over the built pages: links the shortened stylesheets, marks their external links,
- * and returns the hashes of all their inline scripts for the Content-Security-Policy.
- */
-async function preparePages(dist: string, siteUrl: string): Promise<string[]> {
-  const pages: string[] = [];
-  const stylesheets: string[] = [];
-  const searchScripts: string[] = [];
+/** The files of dist/ deploy changes: the pages, the stylesheets and the search's scripts. */
+async function distFiles(dist: string): Promise<{ pages: string[]; stylesheets: string[]; searchScripts: string[] }> {
+  const found = { pages: [] as string[], stylesheets: [] as string[], searchScripts: [] as string[] };
   for await (const file of files(dist)) {
     const type = extname(file);
-    if (type === '.html' && !file.startsWith(join(dist, 'pagefind') + sep)) pages.push(file);
-    else if (type === '.css' && file.startsWith(join(dist, '_astro') + sep)) stylesheets.push(file);
-    else if (type === '.js' && file.startsWith(join(dist, '_search') + sep)) searchScripts.push(file);
+    if (type === '.html' && !file.startsWith(join(dist, 'pagefind') + sep)) found.pages.push(file);
+    else if (type === '.css' && file.startsWith(join(dist, '_astro') + sep)) found.stylesheets.push(file);
+    else if (type === '.js' && file.startsWith(join(dist, '_search') + sep)) found.searchScripts.push(file);
   }
-  const shortened = await shortenStylesheets(dist, stylesheets, searchScripts);
-  const hashes = new Set<string>();
-  await inLanes(pages, async (file) => {
-    const html = await readFile(file, 'utf8');
-    const marked = markExternalLinks(linkShortened(html, shortened, file), siteUrl);
-    if (marked !== html) await writeFile(file, marked);
-    for (const hash of scriptHashes(marked)) hashes.add(hash);
+  return found;
+}
+
+/** The best brotli of a page: ~1.1 ms at quality 7 (see `precompress`). */
+const PAGE_QUALITY = 7;
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+const compressPage = (body: Buffer): Promise<Buffer> =>
+  brotli(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: PAGE_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
-  return [...hashes].sort();
+
+/** What deploy's code is, for the caches of what it made: this file and the class renamer. */
+const deployCode = async (): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(fileURLToPath(import.meta.url)))
+    .update(await readFile(fileURLToPath(new URL('./class-names.ts', import.meta.url))))
+    .digest('base64url');
+
+/**
+ * The pages deploy prepared in the last build and their brotli copies, by what Astro wrote
+ * and how deploy prepares it (`how`: its code, the site's address and the shortened class
+ * names). A rebuild finds most pages as Astro wrote them last time, and copies their two
+ * files instead of preparing and compressing them again. Kept in a folder of their own:
+ * `<key>.html`, `<key>.html.br` and `pages.v8`, each page's inline script hashes. With no
+ * folder, nothing is kept.
+ */
+export class PageCache {
+  private readonly folder: string | undefined;
+  private readonly how: string;
+  /** The script hashes of the pages kept, by key (undefined: no brotli copy, too small). */
+  private readonly last: Map<string, { hashes: string[]; br: boolean }>;
+  private readonly next = new Map<string, { hashes: string[]; br: boolean }>();
+  private made: Promise<unknown> | undefined;
+
+  private constructor(folder: string | undefined, how: string, last: PageCache['last']) {
+    this.folder = folder;
+    this.how = how;
+    this.last = last;
+  }
+
+  static async open(folder: string | undefined, how: string): Promise<PageCache> {
+    const last = folder
+      ? await readFile(join(folder, 'pages.v8'))
+          .then((bytes) => deserialize(bytes) as unknown)
+          .catch(() => undefined)
+      : undefined;
+    return new PageCache(folder, how, last instanceof Map ? (last as PageCache['last']) : new Map());
+  }
+
+  /** The key of a page as Astro wrote it. */
+  key(page: Buffer): string {
+    return createHash('sha256').update(this.how).update('\0').update(page).digest('base64url');
+  }
+
+  /** What the last build kept of the page of `key`: its inline script hashes and whether it has a brotli copy. */
+  kept(key: string): { hashes: string[]; br: boolean } | undefined {
+    return this.folder ? this.last.get(key) : undefined;
+  }
+
+  /**
+   * Puts the prepared page of `key` and its brotli copy at `file`, as the last build made
+   * them: the page over the one Astro wrote, the brotli copy as a link. Fails when the cache
+   * has lost them.
+   */
+  async restore(key: string, file: string): Promise<void> {
+    const kept = this.kept(key);
+    if (!kept) throw new Error(`${key} was not kept`);
+    const from = join(this.folder!, `${key}.html`);
+    if (kept.br) await linkOrCopy(`${from}.br`, `${file}.br`);
+    await copyFile(from, file);
+    this.next.set(key, kept);
+  }
+
+  /**
+   * Keeps the page `file` as prepared, with its brotli copy if it has one, for the next
+   * build: linked, as neither changes once deploy wrote it.
+   */
+  async keep(key: string, file: string, br: boolean, hashes: string[]): Promise<void> {
+    if (!this.folder || this.next.has(key)) return;
+    this.next.set(key, { hashes, br });
+    await (this.made ??= mkdir(this.folder, { recursive: true }));
+    const to = join(this.folder, `${key}.html`);
+    await rm(to, { force: true });
+    await rm(`${to}.br`, { force: true });
+    await Promise.all([linkOrCopy(file, to), br && linkOrCopy(`${file}.br`, `${to}.br`)]);
+  }
+
+  /** Removes the pages this build did not use and records the others. */
+  async save(): Promise<void> {
+    if (!this.folder) return;
+    await (this.made ??= mkdir(this.folder, { recursive: true }));
+    const names = await readdir(this.folder).catch(() => []);
+    await inLanes(
+      names.filter((name) => name !== 'pages.v8' && !this.next.has(name.replace(/\.html(\.br)?$/, ''))),
+      (name) => rm(join(this.folder!, name), { force: true }),
+    );
+    await writeFile(join(this.folder, 'pages.v8'), serialize(this.next));
+  }
+}
+
+/**
+ * Prepares every page once: links the shortened stylesheets, marks external links and writes
+ * a brotli copy (`precompress` says why pages get no gzip), or copies both from the last
+ * build when Astro wrote the page as it did then. Returns the hashes of all the pages'
+ * inline scripts, for the Content-Security-Policy, and how many copies it wrote.
+ */
+async function preparePages(
+  pages: string[],
+  siteUrl: string,
+  shortened: ReadonlyMap<string, Shortened>,
+  cache: PageCache,
+): Promise<{ hashes: string[]; compressed: number }> {
+  const hashes = new Set<string>();
+  let compressed = 0;
+  await inLanes(pages, async (file) => {
+    const written = await readFile(file);
+    const key = cache.key(written);
+    let prepared = cache.kept(key);
+    const tried = !!prepared;
+    if (
+      tried &&
+      !(await cache.restore(key, file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      prepared = undefined;
+    if (!prepared) {
+      const html = written.toString('utf8');
+      const marked = markExternalLinks(linkShortened(html, shortened, file), siteUrl);
+      const page = marked === html ? written : Buffer.from(marked);
+      const br = page.length >= MIN_BYTES ? await compressPage(page) : undefined;
+      prepared = { hashes: scriptHashes(marked), br: !!br };
+      // A restore that failed half way may have left either file, the brotli copy as a link.
+      if (tried) await rm(`${file}.br`, { force: true });
+      await Promise.all([(page !== written || tried) && writeFile(file, page), br && writeFile(`${file}.br`, br)]);
+      await cache.keep(key, file, !!br, prepared.hashes);
+    }
+    if (prepared.br) compressed++;
+    for (const hash of prepared.hashes) hashes.add(hash);
+  });
+  return { hashes: [...hashes].sort(), compressed };
 }
 
 /**
@@ -243,47 +374,48 @@ export class CompressionCache {
 }
 
 /**
- * Brotli copies of the text files under `folder` (but not under `skip`), for servers that
- * send them as they are, and gzip copies of the shared assets. Pages get no gzip copy: every
- * browser takes brotli over HTTPS, nginx gzips a page on the fly for the rare client that
- * does not, and at 10,000 articles the copies were 85 MB of files no reader fetched.
+ * Brotli copies of the text files under `folder` (but not under `skip`, nor the files of
+ * `done`), for servers that send them as they are, and gzip copies of the shared assets.
+ * Pages get no gzip copy: every browser takes brotli over HTTPS, nginx gzips a page on the
+ * fly for the rare client that does not, and at 10,000 articles the copies were 85 MB of
+ * files no reader fetched. The cache keeps the copies it made (`CompressionCache.prune` then
+ * drops those not used).
  */
 export async function precompress(
   folder: string,
   skip: string[] = [],
   cache = new CompressionCache(undefined),
+  done: ReadonlySet<string> = new Set(),
 ): Promise<number> {
-  const gz = promisify(gzip);
-  const br = promisify(brotliCompress);
   const todo: string[] = [];
   for await (const file of files(folder))
-    if (COMPRESSED.has(extname(file)) && !skip.some((s) => file.startsWith(s + sep))) todo.push(file);
+    if (COMPRESSED.has(extname(file)) && !done.has(file) && !skip.some((s) => file.startsWith(s + sep)))
+      todo.push(file);
   let count = 0;
   const compress = async (file: string): Promise<void> => {
     const body = await readFile(file);
     if (body.length < MIN_BYTES) return;
     // The best brotli (11) costs ~40 ms a page; 5 costs ~0.6 ms for ~10% more bytes, and 7
     // ~1.1 ms for 1.5% less than 5 (6 and 8 gain nothing over 5 and 7). Shared assets,
-    // fetched by every reader and cached for long, get the best; pages get 7. The scripts
-    // under _astro/ are the back office's alone (readers' pages carry theirs inline, and the
-    // search's are under _search/): 1.1 MB that only editors fetch, which took 5 s at 11 on
-    // every first build, get 9 (0.3 s, 8% more bytes).
+    // fetched by every reader and cached for long, get the best; pages get 7
+    // (`PAGE_QUALITY`). The scripts under _astro/ are the back office's alone (readers'
+    // pages carry theirs inline, and the search's are under _search/): 1.1 MB that only
+    // editors fetch, which took 5 s at 11 on every first build, get 9 (0.3 s, 8% more bytes).
     const shared = /[\\/](_astro|_search)[\\/]/.test(file);
     const backOffice = /[\\/]_astro[\\/][^\\/]+\.m?js$/.test(file);
-    const quality = backOffice ? 9 : shared ? 11 : 7;
-    const [gzipped, brotli] = await Promise.all([
+    const quality = backOffice ? 9 : shared ? 11 : PAGE_QUALITY;
+    const [gzipped, compressed] = await Promise.all([
       shared ? cache.get(body, 'gz9', () => gz(body, { level: 9 })) : undefined,
       cache.get(body, `br${quality}`, () =>
-        br(body, {
+        brotli(body, {
           params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
         }),
       ),
     ]);
-    await Promise.all([gzipped && writeFile(`${file}.gz`, gzipped), writeFile(`${file}.br`, brotli)]);
+    await Promise.all([gzipped && writeFile(`${file}.gz`, gzipped), writeFile(`${file}.br`, compressed)]);
     count++;
   };
   await inLanes(todo, compress);
-  await cache.prune();
   return count;
 }
 
@@ -299,20 +431,37 @@ export interface Deployed {
 
 /**
  * The last stage of a build: marks external links, writes the headers with the inline
- * scripts' hashes, and compresses every text file.
+ * scripts' hashes, and compresses every text file. The search index may still be being
+ * written meanwhile, once it has read the pages: its folder is compressed once `indexed`.
  */
 export async function deploySite(
   dist: string,
   { siteUrl, cmsHosts, project }: { siteUrl: string; cmsHosts: string[]; project: string },
   logger: Pick<AstroIntegrationLogger, 'info'>,
+  indexed: Promise<unknown> = Promise.resolve(),
 ): Promise<Deployed> {
-  const hashes = await preparePages(dist, siteUrl);
-  await writeHeaders(dist, securityHeaders(hashes), adminHeaders(hashes, cmsHosts));
+  const { pages, stylesheets, searchScripts } = await distFiles(dist);
+  const shortened = await shortenStylesheets(dist, stylesheets, searchScripts);
   const started = performance.now();
-  const count = await precompress(dist, [], new CompressionCache(join(project, CACHE.compressed)));
-  const compressMs = performance.now() - started;
+  const how = JSON.stringify([
+    await deployCode(),
+    siteUrl,
+    [...shortened].map(([from, to]) => [from, to.href, [...to.names]]),
+  ]);
+  const pageCache = await PageCache.open(join(project, CACHE.deployedPages), how);
+  const prepared = await preparePages(pages, siteUrl, shortened, pageCache);
+  await writeHeaders(dist, securityHeaders(prepared.hashes), adminHeaders(prepared.hashes, cmsHosts));
+  const cache = new CompressionCache(join(project, CACHE.compressed));
+  const index = join(dist, 'pagefind');
+  let count = prepared.compressed + (await precompress(dist, [index], cache, new Set(pages)));
+  let compressMs = performance.now() - started;
+  await indexed;
+  const later = performance.now();
+  count += await precompress(index, [], cache);
+  await Promise.all([cache.prune(), pageCache.save()]);
+  compressMs += performance.now() - later;
   logger.info(
-    `安全响应头与预压缩：${hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
+    `安全响应头与预压缩：${prepared.hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,
   );
-  return { scriptHashes: hashes.length, compressed: count, compressMs: Math.round(compressMs) };
+  return { scriptHashes: prepared.hashes.length, compressed: count, compressMs: Math.round(compressMs) };
 }

@@ -1,6 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { copyFile, link, readdir } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Every file under `dir`, depth first. */
@@ -32,4 +32,23 @@ export async function inLanes<T>(items: readonly T[], work: (item: T) => Promise
     while (next < items.length) await work(items[next++]!);
   });
   await Promise.all(lanes);
+}
+
+/**
+ * Puts `file` at `target`, which must not exist yet: a hard link, which writes no data (a
+ * tenth of a copy's time for 10,000 small files here), else a copy where the file system
+ * takes no links. Neither file may be changed in place afterwards: kept files are only ever
+ * replaced or removed.
+ */
+export async function linkOrCopy(file: string, target: string): Promise<void> {
+  await link(file, target).catch(() => copyFile(file, target));
+}
+
+/** `linkOrCopy`, for a worker thread that does nothing else meanwhile. */
+export function linkOrCopySync(file: string, target: string): void {
+  try {
+    linkSync(file, target);
+  } catch {
+    copyFileSync(file, target);
+  }
 }

@@ -3,8 +3,8 @@
 //   content checks (as the config is read; a mistake stops here)
 //   → Astro syncs the content, bundles and renders the pages, the share cards drawing in
 //     worker threads meanwhile
-//   → [search index ‖ share cards placed beside their pages]
-//   → deploy: headers and compressed copies.
+//   → [search index (a worker thread) reads the pages ‖ share cards placed beside their pages]
+//   → deploy: headers and compressed copies, while the search index is written.
 // `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
 // keep their logic in their folders; every stage takes what it needs from the build's context.
 // A build ends by writing where its time went and what each stage did (build/report.ts).
@@ -88,8 +88,14 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
         const rendered = now();
         const dist = fileURLToPath(dir);
         let cardsDone = 0;
-        const [index, cost] = await sideBySide(
-          indexSite(dist, context.options.searchShardPages, context.project, logger.fork('lnga-search')),
+        let indexDone = 0;
+        const search = indexSite(dist, context.options.searchShardPages, context.project, logger.fork('lnga-search'));
+        const indexed = search.done.finally(() => (indexDone = now()));
+        indexed.catch(() => undefined); // a failure is reported where it is awaited
+        // The index and the cards read the pages before deploy rewrites them; the index is
+        // then written in its thread while deploy prepares and compresses the pages.
+        const [, cost] = await sideBySide(
+          search.read,
           cards
             .finish(
               dist,
@@ -100,8 +106,9 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
             .finally(() => (cardsDone = now())),
         );
         const deployStart = now();
-        const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'));
+        const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'), indexed);
         const deployEnd = now();
+        const index = await indexed;
         const report: BuildReport = {
           finished: new Date().toISOString(),
           outDir: dist,
@@ -110,7 +117,7 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
           render: { start: checked.end, end: rendered, pages: pages.length },
           searchIndex: {
             start: rendered,
-            end: rendered + Math.round(index.ms),
+            end: indexDone,
             pages: index.pages,
             shards: index.shards,
           },

@@ -28,8 +28,12 @@ export const CACHE = {
   astro: '.cache/astro',
   /** The search records of the last build's pages (search/build/record-cache.ts). */
   searchRecords: '.cache/search-records.v8',
+  /** The search result fragments of the last build's index (search/build/record-cache.ts). */
+  searchFragments: '.cache/search-fragments',
   /** Compressed copies of the files of dist/ (build/deploy.ts). */
   compressed: '.cache/compressed',
+  /** The pages as deploy prepared them, with their brotli copies (build/deploy.ts). */
+  deployedPages: '.cache/deployed',
   /** Drawn share cards (share-card/image.ts), unless SHARE_IMAGE_CACHE moves them. */
   shareCards: '.cache/share-cards',
 } as const;

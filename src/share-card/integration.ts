@@ -5,7 +5,7 @@
 // from the cache, and stops the build if a page names a picture that is not there. In
 // `astro dev`, draws a card when it is asked for, drafts and scheduled articles included.
 import { availableParallelism } from 'node:os';
-import { copyFile, link, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
@@ -20,7 +20,7 @@ import { site } from '../site.config.ts';
 import { ARTICLE_FILE } from '../schemas/article.ts';
 import { ARTICLES, readArticles, type CheckedContent } from '../content-checks/integration.ts';
 import type { CardAnswer, CardJob } from './worker.ts';
-import { files } from '../build/files.ts';
+import { files, linkOrCopy } from '../build/files.ts';
 import { filesOfAddress } from '../build/dist-files.ts';
 import { contentType } from '../build/mime.ts';
 import type { BuildOptions } from '../build/options.ts';
@@ -138,7 +138,7 @@ async function place(file: string, target: string): Promise<void> {
     await link(file, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') await rm(target, { force: true });
-    await link(file, target).catch(() => copyFile(file, target));
+    await linkOrCopy(file, target);
   }
 }
 

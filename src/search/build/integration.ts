@@ -1,79 +1,26 @@
 // The search's part of the build (src/build/integration.ts calls it): once the pages are built,
-// reads every one marked `data-pagefind-body`, indexes it as pair tokens (see
-// search/shared/tokens.ts) in Pagefind's format (search/build/index-writer.ts), and bundles
-// the browser code to /_search/. In `astro dev`, serves
-// that code and the index of the last build.
+// a worker thread (index-worker.ts) reads every one marked `data-pagefind-body` and indexes it
+// as pair tokens (see search/shared/tokens.ts) in Pagefind's format (index-writer.ts), while
+// this bundles the browser code to /_search/. In `astro dev`, serves that code and the index
+// of the last build.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import * as esbuild from 'esbuild';
 // Loaded with the config: a module imported once the pages are built finds Vite's module
 // runner closed.
 import * as OpenCC from 'opencc-js/t2cn';
-import type { SearchRecord } from './record.ts';
-import { RecordCache } from './record-cache.ts';
-import { IndexWriter, pagefindAssets } from './index-writer.ts';
-import { planShards, shardPath } from '../shared/shards.ts';
-import { files, inLanes } from '../../build/files.ts';
-import { addressOfFile } from '../../build/dist-files.ts';
+import type { IndexJob, IndexMessage } from './index-worker.ts';
+import { shardPath } from '../shared/shards.ts';
 import { contentType } from '../../build/mime.ts';
-import { buildOptions } from '../../build/options.ts';
-import { adminUrl } from '../../site/urls.ts';
 import { SEARCH_DIR, SEARCH_ENTRY, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../browser/client.ts', import.meta.url));
-
-/** The built pages that may hold an indexed body (not 404, not the back office), as files and URLs. */
-async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
-  const pages: { file: string; url: string }[] = [];
-  for await (const file of files(dist)) {
-    const url = addressOfFile(dist, file);
-    if (extname(file) === '.html' && url !== '/404.html' && !url.startsWith(adminUrl())) pages.push({ file, url });
-  }
-  return pages;
-}
-
-/**
- * The search records of pages, in the order of `pages`: read a few at a time, as one read after
- * another left the process waiting on the disk for most of 3 s at 10,000 pages.
- */
-async function readRecords(pages: { file: string; url: string }[], cache: RecordCache): Promise<SearchRecord[]> {
-  const records: (SearchRecord | null)[] = new Array(pages.length).fill(null);
-  await inLanes([...pages.keys()], async (i) => {
-    records[i] = cache.record(await readFile(pages[i]!.file, 'utf8'), pages[i]!.url);
-  });
-  return records.filter((r) => r !== null);
-}
-
-/**
- * Indexes the built pages into `dist/pagefind/` (search/build/index-writer.ts): one index up
- * to the shard limit, else shards, each holding only its index: the browser code and
- * WebAssembly of the first serve them all. Pages are numbered newest first either way (see
- * search/shared/shards.ts). With `project`, the records of pages unchanged since its last
- * build come from its cache (record-cache.ts).
- */
-export async function buildIndex(
-  dist: string,
-  limit = buildOptions().searchShardPages,
-  project?: string,
-): Promise<{ pages: number; shards: number }> {
-  const assets = pagefindAssets();
-  assets.catch(() => undefined); // reported when awaited
-  const cache = await RecordCache.open(project);
-  const shards = planShards(await readRecords(await builtPages(dist), cache), limit);
-  let count = 0;
-  for (const [n, records] of shards.entries()) {
-    const index = new IndexWriter();
-    for (const record of records) index.add(record);
-    await index.write(join(dist, shardPath(n)), n, await assets);
-    count += index.count;
-  }
-  await cache.save();
-  return { pages: count, shards: shards.length };
-}
+const INDEX_WORKER = new URL('./index-worker.ts', import.meta.url);
 
 /** How many shards the index in `dist/pagefind/` has (1 when not split; 0 when none). */
 export async function shardCount(dist: string): Promise<number> {
@@ -117,30 +64,55 @@ export async function buildClient(outDir: string, shards: number): Promise<void>
 export interface SearchIndexed {
   pages: number;
   shards: number;
-  /** From the first page read to the index written, ms. */
+  /** From the start to the index written, ms. */
   ms: number;
 }
 
+/** The search's part of a build, under way (`indexSite`). */
+export interface IndexRun {
+  /** Every page read and the browser code bundled: from then on the pages may be rewritten. */
+  read: Promise<void>;
+  /** The index written. */
+  done: Promise<SearchIndexed>;
+}
+
 /**
- * The search's part of a build: indexes the built pages into `dist` (at most `shardPages` a
- * shard) and bundles the browser code beside them.
+ * Starts the search's part of a build: indexes the built pages into `dist` (at most
+ * `shardPages` a shard) in a worker thread, and bundles the browser code beside them once the
+ * worker has read the pages and planned the shards. A failure rejects both promises.
  */
-export async function indexSite(
-  dist: string,
-  shardPages: number,
-  project: string,
-  logger: AstroIntegrationLogger,
-): Promise<SearchIndexed> {
+export function indexSite(dist: string, shardPages: number, project: string, logger: AstroIntegrationLogger): IndexRun {
   const started = performance.now();
-  const { pages, shards } = await buildIndex(dist, shardPages, project);
-  await buildClient(join(dist, SEARCH_DIR), shards);
-  const ms = performance.now() - started;
-  logger.info(
-    `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
-      (shards > 1 ? ` in ${shards} shards` : '') +
-      ` in ${Math.round(ms)} ms`,
-  );
-  return { pages, shards, ms };
+  const worker = new Worker(INDEX_WORKER, { workerData: { dist, shardPages, project } satisfies IndexJob });
+  let read!: (shards: number) => void;
+  let done!: (indexed: { pages: number; shards: number }) => void;
+  let fail!: (error: Error) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const planned = Promise.race([new Promise<number>((resolve) => (read = resolve)), failed]);
+  const written = Promise.race([new Promise<{ pages: number; shards: number }>((resolve) => (done = resolve)), failed]);
+  worker.on('message', (message: IndexMessage) => {
+    if ('read' in message) read(message.read.shards);
+    else if ('done' in message) done(message.done);
+    else fail(new Error(`搜索索引 / search index: ${message.error}`));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`搜索索引的线程退出了 / the search index's thread exited (${code})`)));
+  const run: IndexRun = {
+    read: planned.then((shards) => buildClient(join(dist, SEARCH_DIR), shards)),
+    done: written.then(({ pages, shards }) => {
+      const ms = performance.now() - started;
+      logger.info(
+        `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+          (shards > 1 ? ` in ${shards} shards` : '') +
+          ` in ${Math.round(ms)} ms`,
+      );
+      return { pages, shards, ms };
+    }),
+  };
+  // Whichever the build awaits first reports a failure; the other must not crash the process.
+  run.read.catch(() => undefined);
+  run.done.catch(() => undefined);
+  return run;
 }
 
 /** In `astro dev`: serves the browser code (bundled on first use) and the index of the last build. */

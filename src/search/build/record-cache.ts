@@ -1,56 +1,92 @@
-// The search records of the last build's pages, kept for the next (see RecordCache).
+// The search records of the last build's pages and their words, kept for the next (see RecordCache).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { extractRecord, type SearchRecord } from './record.ts';
+import { Vocabulary, type PageWords } from './index-writer.ts';
 import { CACHE } from '../../build/options.ts';
 
+/** A page as the cache keeps it: its search record, and its words once an index counted them. */
+export interface CachedPage {
+  record: SearchRecord;
+  words?: PageWords;
+}
+
+/** What the cache file holds. */
+interface Kept {
+  pages: Map<string, CachedPage | null>;
+  vocabulary: string[];
+}
+
+/** The code that makes what the cache keeps: the record, the tokens and how the index counts them. */
+const CODE = ['./record.ts', './pinyin.ts', './index-writer.ts', '../shared/tokens.ts'].map((file) =>
+  fileURLToPath(new URL(file, import.meta.url)),
+);
+
 /**
- * The records of the pages of the last build, by a hash of each page's HTML and address and of
- * the code that reads them (record.ts and the locked packages): a rebuild parses only the
- * pages that changed (a page takes about a millisecond, 10 s at 10,000 articles). Kept in
- * `.cache/search-records.v8`, rewritten with this build's pages only.
+ * The records of the pages of the last build and their words as the index counted them, by
+ * a hash of each page's HTML and address and of the code that reads them (record.ts, the
+ * tokens, index-writer.ts and the locked packages): a rebuild parses only the pages that
+ * changed (a page takes about a millisecond, 10 s at 10,000 articles), and counts only
+ * their words (2.5 s at 10,000 articles). Kept in `.cache/search-records.v8`, rewritten with
+ * this build's pages only.
  */
 export class RecordCache {
-  private readonly next = new Map<string, SearchRecord | null>();
+  /** The words the kept pages' words are numbered in, and the new pages' are. */
+  readonly vocabulary: Vocabulary;
+  private readonly next = new Map<string, CachedPage | null>();
   private readonly file: string | undefined;
   private readonly code: string;
-  private readonly last: Map<string, SearchRecord | null>;
+  private readonly last: Map<string, CachedPage | null>;
 
-  private constructor(file: string | undefined, code: string, last: Map<string, SearchRecord | null>) {
+  private constructor(file: string | undefined, code: string, last: Kept) {
     this.file = file;
     this.code = code;
-    this.last = last;
+    this.last = last.pages;
+    this.vocabulary = new Vocabulary(last.vocabulary);
   }
 
   /** The cache of `project`, empty when there is none or it cannot be read; none without a project. */
   static async open(project?: string): Promise<RecordCache> {
-    if (!project) return new RecordCache(undefined, '', new Map());
-    const code = createHash('sha256')
-      .update(await readFile(fileURLToPath(new URL('./record.ts', import.meta.url))))
-      .update(await readFile(join(project, 'package-lock.json')).catch(() => ''))
-      .digest('base64url');
+    const empty: Kept = { pages: new Map(), vocabulary: [] };
+    if (!project) return new RecordCache(undefined, '', empty);
+    const hash = createHash('sha256');
+    for (const file of CODE) hash.update(await readFile(file));
+    hash.update(await readFile(join(project, 'package-lock.json')).catch(() => ''));
     const file = join(project, CACHE.searchRecords);
     const last = await readFile(file)
-      .then((bytes) => deserialize(bytes) as unknown)
+      .then((bytes) => deserialize(bytes) as Partial<Kept>)
       .catch(() => undefined);
-    return new RecordCache(file, code, last instanceof Map ? (last as Map<string, SearchRecord | null>) : new Map());
+    const valid = last?.pages instanceof Map && Array.isArray(last.vocabulary);
+    return new RecordCache(file, hash.digest('base64url'), valid ? (last as Kept) : empty);
   }
 
-  /** The record of a page (null when it holds no indexed body), parsed only when new. */
-  record(html: string, url: string): SearchRecord | null {
+  /** The page (null when it holds no indexed body), its record parsed only when new. */
+  page(html: string, url: string): CachedPage | null {
     const key = createHash('sha256').update(this.code).update(url).update('\0').update(html).digest('base64url');
-    const record = this.last.has(key) ? this.last.get(key)! : extractRecord(html, url);
-    this.next.set(key, record);
-    return record;
+    let page = this.last.get(key);
+    if (page === undefined) {
+      const record = extractRecord(html, url);
+      page = record && { record };
+    }
+    this.next.set(key, page);
+    return page;
   }
 
-  /** Keeps this build's records for the next. */
-  async save(): Promise<void> {
+  /**
+   * Keeps this build's pages for the next. The vocabulary only grows; once it holds more
+   * than twice the `wordsInUse` of this build's index, the pages are kept without their
+   * words, which the next build counts again in a new one.
+   */
+  async save(wordsInUse: number): Promise<void> {
     if (!this.file) return;
+    const renumber = this.vocabulary.words.length > 2 * wordsInUse;
+    const pages = renumber
+      ? new Map([...this.next].map(([key, page]) => [key, page && { record: page.record }]))
+      : this.next;
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(this.file, serialize(this.next));
+    await writeFile(this.file, serialize({ pages, vocabulary: renumber ? [] : this.vocabulary.words } satisfies Kept));
   }
 }

@@ -1,15 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import {
   adminHeaders,
   CompressionCache,
+  deploySite,
   markExternalLinks,
   scriptHashes,
   securityHeaders,
 } from '../../../src/build/deploy.ts';
+import { CACHE } from '../../../src/build/options.ts';
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -100,5 +103,75 @@ describe('CompressionCache', () => {
     await cache.get(Buffer.from('a'), 'br5', make);
     await cache.get(Buffer.from('a'), 'br5', make);
     expect(made).toBe(2);
+  });
+});
+
+describe('deploySite', () => {
+  const css = '@layer utilities{.text-lg{font-size:1.125rem}.mt-4{margin-top:1rem}}';
+  const article = (text: string) =>
+    `<!doctype html><html lang="zh"><head><link rel="stylesheet" href="/_astro/site.css"><script>go()</script></head>` +
+    `<body><p class="text-lg mt-4">${text.repeat(80)}</p><a href="https://www.miit.gov.cn/">工信部</a></body></html>`;
+
+  /** A built site as Astro leaves it: two pages, a stylesheet, the search's script and index. */
+  async function built(folder: string, second: string): Promise<string> {
+    const dist = join(folder, `dist-${Math.random().toString(36).slice(2)}`);
+    await mkdir(join(dist, '_astro'), { recursive: true });
+    await mkdir(join(dist, 'news/a'), { recursive: true });
+    await mkdir(join(dist, '_search'), { recursive: true });
+    await mkdir(join(dist, 'pagefind'), { recursive: true });
+    await writeFile(join(dist, '_astro/site.css'), css);
+    await writeFile(join(dist, '_search/search.js'), 'search()');
+    await writeFile(join(dist, 'index.html'), article('首页'));
+    await writeFile(join(dist, 'news/a/index.html'), article(second));
+    await writeFile(join(dist, 'pagefind/pagefind-entry.json'), JSON.stringify({ pages: 'x'.repeat(600) }));
+    return dist;
+  }
+
+  /** Every file of a folder and what it holds (brotli copies decompressed). */
+  async function contents(dist: string): Promise<Record<string, string>> {
+    const all: Record<string, string> = {};
+    for (const name of (await readdir(dist, { recursive: true })).sort()) {
+      const file = join(dist, name);
+      if (!(await stat(file)).isFile() || name.startsWith('_nginx') || name === '_headers') continue;
+      const body = await readFile(file);
+      all[name] = String(
+        name.endsWith('.br') ? brotliDecompressSync(body) : name.endsWith('.gz') ? gunzipSync(body) : body,
+      );
+    }
+    return all;
+  }
+
+  test('a rebuild gives the same files, copying unchanged pages from the last build and preparing changed ones', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'deploy-'));
+    const logger = { info: () => undefined };
+    const context = { siteUrl: 'https://example.org', cmsHosts: [], project };
+    try {
+      const first = await built(project, '纺织');
+      const deployed = await deploySite(first, context, logger, Promise.resolve());
+      expect(deployed.compressed).toBe(3); // two pages and the index's entry file (the stylesheet is too small)
+      const page = await readFile(join(first, 'news/a/index.html'), 'utf8');
+      expect(page).toContain('rel="noopener noreferrer"');
+      expect(page).not.toContain('text-lg');
+
+      // The same site again: the same files, the pages' brotli copies linked from the cache.
+      const second = await built(project, '纺织');
+      await deploySite(second, context, logger);
+      expect(await contents(second)).toEqual(await contents(first));
+      expect((await stat(join(second, 'news/a/index.html.br'))).nlink).toBeGreaterThan(1);
+
+      // One page changed, and the cache lost the other's copies: both prepared again.
+      const third = await built(project, '服装');
+      for (const name of await readdir(join(project, CACHE.deployedPages)))
+        if (name.endsWith('.br')) await rm(join(project, CACHE.deployedPages, name));
+      await deploySite(third, context, logger);
+      const expected = await contents(first);
+      const changed = await contents(third);
+      expect(changed['index.html']).toBe(expected['index.html']);
+      expect(changed['index.html.br']).toBe(expected['index.html']);
+      expect(changed['news/a/index.html']).toBe(expected['news/a/index.html']!.replaceAll('纺织', '服装'));
+      expect(changed['news/a/index.html.br']).toBe(changed['news/a/index.html']);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { FragmentCache } from '../../../../src/search/build/fragment-cache.ts';
+import { CACHE } from '../../../../src/build/options.ts';
+
+const project = await mkdtemp(join(tmpdir(), 'fragment-cache-'));
+afterAll(() => rm(project, { recursive: true, force: true }));
+
+describe('FragmentCache', () => {
+  test('writes each fragment once, links it under a new name in the next build, and prunes the rest', async () => {
+    let made = 0;
+    const make = (content: string) => (made++, new TextEncoder().encode(content.toUpperCase()));
+    const first = join(project, 'first');
+    mkdirSync(first);
+    const cache = FragmentCache.open(project);
+    cache.write(join(first, 'a1'), 'page a', make);
+    cache.write(join(first, 'b1'), 'page b', make);
+    cache.prune();
+    expect(made).toBe(2);
+
+    const second = join(project, 'second');
+    mkdirSync(second);
+    const next = FragmentCache.open(project);
+    next.write(join(second, 'a2'), 'page a', make);
+    next.write(join(second, 'c2'), 'page c', make);
+    next.prune();
+    expect(made).toBe(3);
+    expect(await readFile(join(second, 'a2'), 'utf8')).toBe('PAGE A');
+    expect(await readFile(join(second, 'c2'), 'utf8')).toBe('PAGE C');
+    expect((await stat(join(second, 'a2'))).ino).toBe((await stat(join(first, 'a1'))).ino);
+    expect(await readdir(join(project, CACHE.searchFragments))).toHaveLength(2);
+  });
+
+  test('writes every fragment without a project', async () => {
+    const folder = join(project, 'none');
+    mkdirSync(folder);
+    let made = 0;
+    const cache = FragmentCache.open();
+    cache.write(join(folder, 'x'), 'same', () => (made++, new Uint8Array([1])));
+    cache.write(join(folder, 'y'), 'same', () => (made++, new Uint8Array([1])));
+    expect(made).toBe(2);
+  });
+});
