@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { renameClasses, renamedStylesheet, shortenClasses } from './class-names.ts';
-import { files, inLanes, linkOrCopy } from './files.ts';
+import { filesNow, inLanes, linkOrCopy } from './files.ts';
 import { CACHE } from './options.ts';
 import { adminUrl } from '../site/urls.ts';
 
@@ -180,9 +180,9 @@ export function linkShortened(html: string, stylesheets: ReadonlyMap<string, Sho
 }
 
 /** The files of dist/ deploy changes: the pages, the stylesheets and the search's scripts. */
-async function distFiles(dist: string): Promise<{ pages: string[]; stylesheets: string[]; searchScripts: string[] }> {
+function distFiles(dist: string): { pages: string[]; stylesheets: string[]; searchScripts: string[] } {
   const found = { pages: [] as string[], stylesheets: [] as string[], searchScripts: [] as string[] };
-  for await (const file of files(dist)) {
+  for (const file of filesNow(dist)) {
     const type = extname(file);
     if (type === '.html' && !file.startsWith(join(dist, 'pagefind') + sep)) found.pages.push(file);
     else if (type === '.css' && file.startsWith(join(dist, '_astro') + sep)) found.stylesheets.push(file);
@@ -276,15 +276,19 @@ export class PageCache {
     await Promise.all([linkOrCopy(file, to), br && linkOrCopy(`${file}.br`, `${to}.br`)]);
   }
 
-  /** Removes the pages this build did not use and records the others. */
+  /**
+   * Removes the pages the last build kept that this one did not use, and records this
+   * build's. Without a record of the last build's pages, removes whatever else the folder holds.
+   */
   async save(): Promise<void> {
     if (!this.folder) return;
     await (this.made ??= mkdir(this.folder, { recursive: true }));
-    const names = await readdir(this.folder).catch(() => []);
-    await inLanes(
-      names.filter((name) => name !== 'pages.v8' && !this.next.has(name.replace(/\.html(\.br)?$/, ''))),
-      (name) => rm(join(this.folder!, name), { force: true }),
-    );
+    const unused = this.last.size
+      ? [...this.last.keys()].filter((key) => !this.next.has(key)).flatMap((key) => [`${key}.html`, `${key}.html.br`])
+      : (await readdir(this.folder)).filter(
+          (name) => name !== 'pages.v8' && !this.next.has(name.replace(/\.html(\.br)?$/, '')),
+        );
+    await inLanes(unused, (name) => rm(join(this.folder!, name), { force: true }));
     await writeFile(join(this.folder, 'pages.v8'), serialize(this.next));
   }
 }
@@ -388,7 +392,7 @@ export async function precompress(
   done: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   const todo: string[] = [];
-  for await (const file of files(folder))
+  for (const file of filesNow(folder))
     if (COMPRESSED.has(extname(file)) && !done.has(file) && !skip.some((s) => file.startsWith(s + sep)))
       todo.push(file);
   let count = 0;
@@ -440,7 +444,7 @@ export async function deploySite(
   logger: Pick<AstroIntegrationLogger, 'info'>,
   indexed: Promise<unknown> = Promise.resolve(),
 ): Promise<Deployed> {
-  const { pages, stylesheets, searchScripts } = await distFiles(dist);
+  const { pages, stylesheets, searchScripts } = distFiles(dist);
   const shortened = await shortenStylesheets(dist, stylesheets, searchScripts);
   const started = performance.now();
   const how = JSON.stringify([
@@ -454,11 +458,12 @@ export async function deploySite(
   const cache = new CompressionCache(join(project, CACHE.compressed));
   const index = join(dist, 'pagefind');
   let count = prepared.compressed + (await precompress(dist, [index], cache, new Set(pages)));
+  await pageCache.save();
   let compressMs = performance.now() - started;
   await indexed;
   const later = performance.now();
   count += await precompress(index, [], cache);
-  await Promise.all([cache.prune(), pageCache.save()]);
+  await cache.prune();
   compressMs += performance.now() - later;
   logger.info(
     `安全响应头与预压缩：${prepared.hashes.length} 个内联脚本哈希，${count} 个文件 / headers and ${count} precompressed files`,

@@ -3,8 +3,9 @@
 //   content checks (as the config is read; a mistake stops here)
 //   → Astro syncs the content, bundles and renders the pages, the share cards drawing in
 //     worker threads meanwhile
-//   → [search index (a worker thread) reads the pages ‖ share cards placed beside their pages]
-//   → deploy: headers and compressed copies, while the search index is written.
+//   → [search index (a worker thread) ‖ share cards] read the pages
+//   → deploy: headers and compressed copies, while the search index is written and the
+//     cards are placed beside their pages.
 // `astro dev` runs the checks, then each capability's part of the dev server. The capabilities
 // keep their logic in their folders; every stage takes what it needs from the build's context.
 // A build ends by writing where its time went and what each stage did (build/report.ts).
@@ -16,7 +17,7 @@ import { pageFiles } from './files.ts';
 import type { BuildOptions } from './options.ts';
 import { folderSize, removeReport, reportFile, writeReport, type BuildReport, type Span } from './report.ts';
 import { runChecks, watchArticles, type CheckedContent } from '../content-checks/integration.ts';
-import { indexSite, serveSearch } from '../search/build/integration.ts';
+import { prepareIndex, serveSearch } from '../search/build/integration.ts';
 import { serveCards, startCards, type CardBuild } from '../share-card/integration.ts';
 
 /** What the stages of one build share. */
@@ -48,6 +49,7 @@ async function sideBySide<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
 export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'siteUrl' | 'cmsHosts'>): AstroIntegration {
   const context: BuildContext = { project: process.cwd(), ...settings, checked: undefined };
   let cards: CardBuild | undefined;
+  let searchIndex: ReturnType<typeof prepareIndex> | undefined;
   // When the stages ran, for the report.
   let checked: Span | undefined;
   let cardsStarted = 0;
@@ -80,35 +82,37 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
         if (command !== 'build') return;
         // The cards start drawing as soon as the articles are known: Astro's content sync and
         // bundling, which come next, keep one core busy and leave the other to the cards.
+        // The search index's thread opens what the last build kept meanwhile too.
+        searchIndex = prepareIndex(context.project, context.options.searchShardPages);
         cardsStarted = now();
         cards = await startCards(context.project, context.checked, context.options);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        if (!cards || !checked || !context.checked) throw new Error('astro:build:done before the checks and cards');
+        if (!cards || !searchIndex || !checked || !context.checked)
+          throw new Error('astro:build:done before the checks, cards and search index started');
         const rendered = now();
         const dist = fileURLToPath(dir);
         let cardsDone = 0;
         let indexDone = 0;
-        const search = indexSite(dist, context.options.searchShardPages, context.project, logger.fork('lnga-search'));
-        const indexed = search.done.finally(() => (indexDone = now()));
-        indexed.catch(() => undefined); // a failure is reported where it is awaited
-        // The index and the cards read the pages before deploy rewrites them; the index is
-        // then written in its thread while deploy prepares and compresses the pages.
-        const [, cost] = await sideBySide(
-          search.read,
-          cards
-            .finish(
-              dist,
-              pages.map((p) => p.pathname),
-              context.siteUrl,
-              logger.fork('lnga-share-cards'),
-            )
-            .finally(() => (cardsDone = now())),
+        const search = searchIndex.start(dist, logger.fork('lnga-search'));
+        const placing = cards.finish(
+          dist,
+          pages.map((p) => p.pathname),
+          context.siteUrl,
+          logger.fork('lnga-share-cards'),
         );
+        const indexed = search.done.finally(() => (indexDone = now()));
+        const placed = placing.done.finally(() => (cardsDone = now()));
+        // A failure is reported where it is awaited.
+        indexed.catch(() => undefined);
+        placed.catch(() => undefined);
+        // The index and the cards read the pages before deploy rewrites them; then the index is
+        // written in its thread and the cards placed while deploy prepares and compresses the pages.
+        await sideBySide(search.read, placing.read);
         const deployStart = now();
         const deployed = await deploySite(dist, context, logger.fork('lnga-deploy'), indexed);
         const deployEnd = now();
-        const index = await indexed;
+        const [index, cost] = await sideBySide(indexed, placed);
         const report: BuildReport = {
           finished: new Date().toISOString(),
           outDir: dist,
@@ -123,11 +127,12 @@ export default function lngaBuild(settings: Pick<BuildContext, 'options' | 'site
           },
           shareCards: { start: cardsStarted, end: cardsDone, ...cost },
           deploy: { start: deployStart, end: deployEnd, ...deployed },
-          dist: await folderSize(dist),
+          dist: folderSize(dist),
         };
         report.totalMs = now();
         await writeReport(context.project, report);
         logger.info(`构建报告 / build report: ${relative(context.project, reportFile(context.project))}`);
+        await search.saved;
       },
       'astro:server:setup': ({ server, logger }) => {
         watchArticles(server, context.project, context.siteUrl, logger.fork('lnga-content-checks'));

@@ -2,10 +2,11 @@
 // deploy is done, to .astro/build-report.json: beside Astro's own state, outside dist/ (never
 // deployed, never served), one file a project (builds take turns, see build-lock.ts), and
 // removed as a build starts, so a build that fails leaves none. `npm run bench` reads it.
-import { mkdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Deployed } from './deploy.ts';
-import { files, inLanes } from './files.ts';
+import { filesNow } from './files.ts';
 import type { CardCost } from '../share-card/integration.ts';
 
 /** When a stage ran: ms since the build's process started (stages overlap). */
@@ -67,15 +68,16 @@ export async function relocateReport(project: string, outDir: string): Promise<v
 }
 
 /** How many files `folder` holds and their bytes. */
-export async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
-  const all: string[] = [];
-  for await (const file of files(folder)) all.push(file);
+export function folderSize(folder: string): { files: number; bytes: number } {
+  let count = 0;
   let bytes = 0;
-  await inLanes(all, async (file) => {
-    const { size } = await stat(file);
-    bytes += size;
-  });
-  return { files: all.length, bytes };
+  // One stat after another: the build's last step, with nothing left to wait for, and 34,000
+  // files took 0.7 s as promises against 0.2 s.
+  for (const file of filesNow(folder)) {
+    count++;
+    bytes += statSync(file).size;
+  }
+  return { files: count, bytes };
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);

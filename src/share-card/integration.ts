@@ -208,10 +208,16 @@ export function cardCost(cards: DrawnCard[], workers: string, poolMs: number, wa
 /** The cards of one build, being drawn since it started: `finish` once the pages are built. */
 export interface CardBuild {
   /**
-   * Puts each card a built page names beside it (drawing any no plan had), and stops the
-   * build if a page names a picture that is not there; resolves with what the cards cost.
+   * Reads which card each built page names (`read`: the pages may then change), puts each
+   * beside its page (drawing any no plan had), and stops the build if a page names a picture
+   * that is not there; `done` resolves with what the cards cost. A failure rejects both.
    */
-  finish(dist: string, pages: string[], siteUrl: string, logger: AstroIntegrationLogger): Promise<CardCost>;
+  finish(
+    dist: string,
+    pages: string[],
+    siteUrl: string,
+    logger: AstroIntegrationLogger,
+  ): { read: Promise<void>; done: Promise<CardCost> };
 }
 
 /**
@@ -236,47 +242,62 @@ export async function startCards(
     drawing.set(card.name, promise);
   };
   planned.forEach(draw);
-  return {
-    async finish(dist, pages, siteUrl, logger) {
-      const waiting = performance.now();
-      const first = pool.size();
-      pool.ref();
-      pool.grow(poolSizes(availableParallelism(), shareCardWorkers).after);
-      try {
-        const named = await namedPictures(dist, pages, siteUrl);
-        // A card goes out when a page names it; the site's always (the 404 page names it too).
-        const out = planned.filter((card) => named.has(card.url) || card.url === shareImageUrl());
-        // A page naming a card not planned (an article whose time came during the build) gets it now.
-        const known = new Set(planned.map((card) => card.url));
-        for (const entry of entries) {
-          const url = shareImageUrl(entry);
-          if (!named.has(url) || known.has(url) || !entry.data.date) continue;
-          const card = placedArticleCard(entry, site);
-          logger.info(`补画分享图 / drawing a card no plan had: ${url}`);
-          draw(card);
-          out.push(card);
-        }
-        const cards = await Promise.all(out.map((card) => drawing.get(card.name)!));
-        const waited = performance.now() - waiting;
-        await Promise.all(out.map((card, i) => place(cards[i]!.file, join(dist, card.url))));
-        for (const card of cards) if (card.missing.length) logger.warn(missingGlyphsWarning(card.name, card.missing));
-        const placed = new Set(out.map((card) => card.url));
-        const absent: string[] = [];
-        for (const [picture, page] of named)
-          if (!placed.has(picture) && !(await exists(join(dist, picture)))) absent.push(`${page} → ${picture}`);
-        if (absent.length)
-          throw new Error(
-            `${absent.length} 个页面的分享图不存在 / ${absent.length} page(s) name a share picture that is not there:\n${absent.join('\n')}`,
-          );
-        await removeStalePictures(cacheDir, new Map(cards.map((card) => [card.name, basename(card.file)])));
-        const unused = planned.length - planned.filter((card) => placed.has(card.url)).length;
-        if (unused) logger.warn(`${unused} 张分享图没有页面使用 / ${unused} card(s) drawn that no page names`);
-        const cost = cardCost(cards, `${first}→${pool.size()}`, performance.now() - started, waited);
-        logger.info(costLine(cost));
-        return cost;
-      } finally {
-        await pool.close();
+
+  /** The pictures the pages name, then the cards placed and checked (`CardBuild.finish`). */
+  async function finishCards(
+    dist: string,
+    pages: string[],
+    siteUrl: string,
+    logger: AstroIntegrationLogger,
+    headsRead: () => void,
+  ): Promise<CardCost> {
+    const waiting = performance.now();
+    const first = pool.size();
+    pool.ref();
+    pool.grow(poolSizes(availableParallelism(), shareCardWorkers).after);
+    try {
+      const named = await namedPictures(dist, pages, siteUrl);
+      headsRead();
+      // A card goes out when a page names it; the site's always (the 404 page names it too).
+      const out = planned.filter((card) => named.has(card.url) || card.url === shareImageUrl());
+      // A page naming a card not planned (an article whose time came during the build) gets it now.
+      const known = new Set(planned.map((card) => card.url));
+      for (const entry of entries) {
+        const url = shareImageUrl(entry);
+        if (!named.has(url) || known.has(url) || !entry.data.date) continue;
+        const card = placedArticleCard(entry, site);
+        logger.info(`补画分享图 / drawing a card no plan had: ${url}`);
+        draw(card);
+        out.push(card);
       }
+      const cards = await Promise.all(out.map((card) => drawing.get(card.name)!));
+      const waited = performance.now() - waiting;
+      await Promise.all(out.map((card, i) => place(cards[i]!.file, join(dist, card.url))));
+      for (const card of cards) if (card.missing.length) logger.warn(missingGlyphsWarning(card.name, card.missing));
+      const placed = new Set(out.map((card) => card.url));
+      const absent: string[] = [];
+      for (const [picture, page] of named)
+        if (!placed.has(picture) && !(await exists(join(dist, picture)))) absent.push(`${page} → ${picture}`);
+      if (absent.length)
+        throw new Error(
+          `${absent.length} 个页面的分享图不存在 / ${absent.length} page(s) name a share picture that is not there:\n${absent.join('\n')}`,
+        );
+      await removeStalePictures(cacheDir, new Map(cards.map((card) => [card.name, basename(card.file)])));
+      const unused = planned.length - planned.filter((card) => placed.has(card.url)).length;
+      if (unused) logger.warn(`${unused} 张分享图没有页面使用 / ${unused} card(s) drawn that no page names`);
+      const cost = cardCost(cards, `${first}→${pool.size()}`, performance.now() - started, waited);
+      logger.info(costLine(cost));
+      return cost;
+    } finally {
+      await pool.close();
+    }
+  }
+  return {
+    finish(dist, pages, siteUrl, logger) {
+      let headsRead!: () => void;
+      const read = new Promise<void>((resolve) => (headsRead = resolve));
+      const done = finishCards(dist, pages, siteUrl, logger, headsRead);
+      return { read: Promise.race([read, done.then(() => undefined)]), done };
     },
   };
 }

@@ -1,5 +1,5 @@
 // The search's part of the build (src/build/integration.ts calls it): once the pages are built,
-// a worker thread (index-worker.ts) reads every one marked `data-pagefind-body` and indexes it
+// a worker thread started with the build (index-worker.ts) reads every one marked `data-pagefind-body` and indexes it
 // as pair tokens (see search/shared/tokens.ts) in Pagefind's format (index-writer.ts), while
 // this bundles the browser code to /_search/. In `astro dev`, serves that code and the index
 // of the last build.
@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 // Loaded with the config: a module imported once the pages are built finds Vite's module
 // runner closed.
 import * as OpenCC from 'opencc-js/t2cn';
-import type { IndexJob, IndexMessage } from './index-worker.ts';
+import type { IndexJob, IndexMessage, IndexStart } from './index-worker.ts';
 import { shardPath } from '../shared/shards.ts';
 import { contentType } from '../../build/mime.ts';
 import { SEARCH_DIR, SEARCH_ENTRY, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
@@ -68,51 +68,68 @@ export interface SearchIndexed {
   ms: number;
 }
 
-/** The search's part of a build, under way (`indexSite`). */
+/** The search's part of a build, under way (`prepareIndex`). */
 export interface IndexRun {
   /** Every page read and the browser code bundled: from then on the pages may be rewritten. */
   read: Promise<void>;
   /** The index written. */
   done: Promise<SearchIndexed>;
+  /** What the next build reuses saved: the build must wait for it before it ends. */
+  saved: Promise<void>;
 }
 
 /**
- * Starts the search's part of a build: indexes the built pages into `dist` (at most
- * `shardPages` a shard) in a worker thread, and bundles the browser code beside them once the
- * worker has read the pages and planned the shards. A failure rejects both promises.
+ * The search's part of a build: a worker thread started now, as the build starts, that opens
+ * what the last build kept; `start` then indexes the built pages into `dist` (at most
+ * `shardPages` a shard) and bundles the browser code beside them once the worker has read
+ * the pages and planned the shards. A failure rejects every promise of the run.
  */
-export function indexSite(dist: string, shardPages: number, project: string, logger: AstroIntegrationLogger): IndexRun {
-  const started = performance.now();
-  const worker = new Worker(INDEX_WORKER, { workerData: { dist, shardPages, project } satisfies IndexJob });
+export function prepareIndex(
+  project: string,
+  shardPages: number,
+): { start(dist: string, logger: AstroIntegrationLogger): IndexRun } {
+  const worker = new Worker(INDEX_WORKER, { workerData: { project, shardPages } satisfies IndexJob });
+  // Until it starts, it does not keep the process alive: a build that fails leaves nothing waiting on it.
+  worker.unref();
   let read!: (shards: number) => void;
   let done!: (indexed: { pages: number; shards: number }) => void;
+  let saved!: () => void;
   let fail!: (error: Error) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
   const planned = Promise.race([new Promise<number>((resolve) => (read = resolve)), failed]);
   const written = Promise.race([new Promise<{ pages: number; shards: number }>((resolve) => (done = resolve)), failed]);
+  const kept = Promise.race([new Promise<void>((resolve) => (saved = resolve)), failed]);
   worker.on('message', (message: IndexMessage) => {
     if ('read' in message) read(message.read.shards);
     else if ('done' in message) done(message.done);
+    else if ('saved' in message) saved();
     else fail(new Error(`搜索索引 / search index: ${message.error}`));
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`搜索索引的线程退出了 / the search index's thread exited (${code})`)));
-  const run: IndexRun = {
-    read: planned.then((shards) => buildClient(join(dist, SEARCH_DIR), shards)),
-    done: written.then(({ pages, shards }) => {
-      const ms = performance.now() - started;
-      logger.info(
-        `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
-          (shards > 1 ? ` in ${shards} shards` : '') +
-          ` in ${Math.round(ms)} ms`,
-      );
-      return { pages, shards, ms };
-    }),
+  return {
+    start(dist, logger) {
+      const started = performance.now();
+      worker.ref();
+      worker.postMessage({ dist } satisfies IndexStart);
+      const run: IndexRun = {
+        read: planned.then((shards) => buildClient(join(dist, SEARCH_DIR), shards)),
+        done: written.then(({ pages, shards }) => {
+          const ms = performance.now() - started;
+          logger.info(
+            `搜索索引：${pages} 篇文章 / indexed ${pages} pages` +
+              (shards > 1 ? ` in ${shards} shards` : '') +
+              ` in ${Math.round(ms)} ms`,
+          );
+          return { pages, shards, ms };
+        }),
+        saved: kept,
+      };
+      // Whichever the build awaits first reports a failure; the others must not crash the process.
+      for (const promise of [run.read, run.done, run.saved]) promise.catch(() => undefined);
+      return run;
+    },
   };
-  // Whichever the build awaits first reports a failure; the other must not crash the process.
-  run.read.catch(() => undefined);
-  run.done.catch(() => undefined);
-  return run;
 }
 
 /** In `astro dev`: serves the browser code (bundled on first use) and the index of the last build. */

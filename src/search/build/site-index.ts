@@ -5,16 +5,16 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { FragmentCache } from './fragment-cache.ts';
 import { RecordCache, type CachedPage } from './record-cache.ts';
-import { IndexWriter, pageWords, pagefindAssets } from './index-writer.ts';
+import { IndexWriter, pageWords, pagefindAssets, type PagefindAssets } from './index-writer.ts';
 import { planShards, shardPath } from '../shared/shards.ts';
-import { files, inLanes } from '../../build/files.ts';
+import { filesNow, inLanes } from '../../build/files.ts';
 import { addressOfFile } from '../../build/dist-files.ts';
 import { adminUrl } from '../../site/urls.ts';
 
 /** The built pages that may hold an indexed body (not 404, not the back office), as files and URLs. */
-async function builtPages(dist: string): Promise<{ file: string; url: string }[]> {
+function builtPages(dist: string): { file: string; url: string }[] {
   const pages: { file: string; url: string }[] = [];
-  for await (const file of files(dist)) {
+  for (const file of filesNow(dist)) {
     const url = addressOfFile(dist, file);
     if (extname(file) === '.html' && url !== '/404.html' && !url.startsWith(adminUrl())) pages.push({ file, url });
   }
@@ -35,39 +35,62 @@ async function readPages(pages: { file: string; url: string }[], cache: RecordCa
 }
 
 /**
- * Indexes the built pages into `dist/pagefind/`: one index up to the shard limit, else
- * shards, each holding only its index: the browser code and WebAssembly of the first serve
- * them all. Pages are numbered newest first either way (see search/shared/shards.ts). With
- * `project`, the records and words of pages unchanged since its last build come from its
- * cache (record-cache.ts), and so do their fragments (fragment-cache.ts). `onRead` is told
- * the number of shards once every page has been read: from then on the pages may change.
+ * Indexes a built site into `dist/pagefind/`, with what the last build left
+ * (`SiteIndexer.open`, before the pages are built): the records and words of pages
+ * unchanged since then (record-cache.ts) and their fragments (fragment-cache.ts).
  */
-export async function buildIndex(
-  dist: string,
-  limit: number,
-  project?: string,
-  onRead?: (shards: number) => void,
-): Promise<{ pages: number; shards: number }> {
-  const assets = pagefindAssets();
-  assets.catch(() => undefined); // reported when awaited
-  const cache = await RecordCache.open(project);
-  const read = await readPages(await builtPages(dist), cache);
-  const shards = planShards(
-    read.map((page) => ({ url: page.record.url, date: page.record.date, page })),
-    limit,
-  );
-  onRead?.(shards.length);
-  const fragments = FragmentCache.open(project);
-  let count = 0;
-  let words = 0;
-  for (const [n, pages] of shards.entries()) {
-    const index = new IndexWriter(cache.vocabulary);
-    for (const { page } of pages) index.add(page.record, (page.words ??= pageWords(page.record, cache.vocabulary)));
-    await index.write(join(dist, shardPath(n)), n, await assets, fragments);
-    count += index.count;
-    words += index.wordCount;
+export class SiteIndexer {
+  private readonly records: RecordCache;
+  private readonly fragments: FragmentCache;
+  private readonly assets: Promise<PagefindAssets>;
+  /** The words the last index held, for `save`. */
+  private words = 0;
+
+  private constructor(records: RecordCache, fragments: FragmentCache, assets: Promise<PagefindAssets>) {
+    this.records = records;
+    this.fragments = fragments;
+    this.assets = assets;
   }
-  fragments.prune();
-  await cache.save(words);
-  return { pages: count, shards: shards.length };
+
+  /** The indexer of `project`'s builds; one that keeps nothing without a project. */
+  static async open(project?: string): Promise<SiteIndexer> {
+    const assets = pagefindAssets();
+    assets.catch(() => undefined); // reported when awaited
+    return new SiteIndexer(await RecordCache.open(project), FragmentCache.open(project), assets);
+  }
+
+  /**
+   * Indexes the built pages of `dist`: one index up to `limit` pages, else shards, each
+   * holding only its index: the browser code and WebAssembly of the first serve them all.
+   * Pages are numbered newest first either way (see search/shared/shards.ts). `onRead` is
+   * told the number of shards once every page has been read: from then on the pages may change.
+   */
+  async index(
+    dist: string,
+    limit: number,
+    onRead?: (shards: number) => void,
+  ): Promise<{ pages: number; shards: number }> {
+    const read = await readPages(builtPages(dist), this.records);
+    const shards = planShards(
+      read.map((page) => ({ url: page.record.url, date: page.record.date, page })),
+      limit,
+    );
+    onRead?.(shards.length);
+    const vocabulary = this.records.vocabulary;
+    let count = 0;
+    for (const [n, pages] of shards.entries()) {
+      const index = new IndexWriter(vocabulary);
+      for (const { page } of pages) index.add(page.record, (page.words ??= pageWords(page.record, vocabulary)));
+      await index.write(join(dist, shardPath(n)), n, await this.assets, this.fragments);
+      count += index.count;
+      this.words += index.wordCount;
+    }
+    return { pages: count, shards: shards.length };
+  }
+
+  /** Keeps what this build's index read and wrote for the next. */
+  async save(): Promise<void> {
+    this.fragments.prune();
+    await this.records.save(this.words);
+  }
 }

@@ -99,6 +99,6 @@ describe('folderSize', () => {
     await writeFile(join(dir, 'index.html'), 'x'.repeat(100));
     await writeFile(join(dir, 'news/a/index.html'), '刘毅');
     await writeFile(join(dir, 'news/a/index.html.br'), Buffer.alloc(7));
-    expect(await folderSize(dir)).toEqual({ files: 3, bytes: 100 + 6 + 7 });
+    expect(folderSize(dir)).toEqual({ files: 3, bytes: 100 + 6 + 7 });
   });
 });
