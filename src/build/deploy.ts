@@ -3,7 +3,7 @@
 // written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
 // file, and brotli copies of every text file (gzip too for shared assets) for precompressed serving.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -250,15 +250,17 @@ export class PageCache {
 
   /**
    * Puts the prepared page of `key` and its brotli copy at `file`, as the last build made
-   * them: the page over the one Astro wrote, the brotli copy as a link. Fails when the cache
-   * has lost them.
+   * them, both as links: the page in place of the one Astro wrote (removed, not written
+   * over: Astro links the pages it copies from its own cache). Fails when the cache has lost
+   * them, leaving either file missing.
    */
   async restore(key: string, file: string): Promise<void> {
     const kept = this.kept(key);
     if (!kept) throw new Error(`${key} was not kept`);
     const from = join(this.folder!, `${key}.html`);
     if (kept.br) await linkOrCopy(`${from}.br`, `${file}.br`);
-    await copyFile(from, file);
+    await rm(file);
+    await linkOrCopy(from, file);
     this.next.set(key, kept);
   }
 
@@ -326,9 +328,11 @@ async function preparePages(
       const page = marked === html ? written : Buffer.from(marked);
       const br = page.length >= MIN_BYTES ? await compressPage(page) : undefined;
       prepared = { hashes: scriptHashes(marked), br: !!br };
-      // A restore that failed half way may have left either file, the brotli copy as a link.
+      // A restore that failed half way may have left the brotli copy, as a link. The page is
+      // replaced, not written over: Astro may have linked it from its cache (patches/astro+*.patch).
       if (tried) await rm(`${file}.br`, { force: true });
-      await Promise.all([(page !== written || tried) && writeFile(file, page), br && writeFile(`${file}.br`, br)]);
+      if (page !== written || tried) await rm(file, { force: true }).then(() => writeFile(file, page));
+      if (br) await writeFile(`${file}.br`, br);
       await cache.keep(key, file, !!br, prepared.hashes);
     }
     if (prepared.br) compressed++;
