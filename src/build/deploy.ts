@@ -3,7 +3,7 @@
 // written for nginx (dist/_nginx/headers.conf) and for static hosts that read a _headers
 // file, and brotli copies of every text file (gzip too for shared assets) for precompressed serving.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { renameClasses, renamedStylesheet, shortenClasses } from './class-names.ts';
-import { filesNow, inLanes, linkOrCopy } from './files.ts';
+import { fileIdentity, filesNow, inLanes, linkOrCopy } from './files.ts';
 import { CACHE } from './options.ts';
 import { adminUrl } from '../site/urls.ts';
 
@@ -207,23 +207,34 @@ const deployCode = async (): Promise<string> =>
     .update(await readFile(fileURLToPath(new URL('./class-names.ts', import.meta.url))))
     .digest('base64url');
 
+/** A page deploy kept: its inline script hashes and whether it has a brotli copy (not when too small). */
+interface KeptPage {
+  hashes: string[];
+  br: boolean;
+}
+
+/** What `pages.v8` holds: the pages kept by key, and the key of each page file by its identity. */
+interface KeptPages {
+  pages: Map<string, KeptPage>;
+  files: Map<string, string>;
+}
+
 /**
  * The pages deploy prepared in the last build and their brotli copies, by what Astro wrote
  * and how deploy prepares it (`how`: its code, the site's address and the shortened class
- * names). A rebuild finds most pages as Astro wrote them last time, and copies their two
- * files instead of preparing and compressing them again. Kept in a folder of their own:
- * `<key>.html`, `<key>.html.br` and `pages.v8`, each page's inline script hashes. With no
- * folder, nothing is kept.
+ * names). A rebuild finds most pages as Astro wrote them last time, and links their two
+ * files instead of preparing and compressing them again; a page Astro linked from its own
+ * cache is not even read (`fileIdentity`). Kept in a folder of their own: `<key>.html`,
+ * `<key>.html.br` and `pages.v8`. With no folder, nothing is kept.
  */
 export class PageCache {
   private readonly folder: string | undefined;
   private readonly how: string;
-  /** The script hashes of the pages kept, by key (undefined: no brotli copy, too small). */
-  private readonly last: Map<string, { hashes: string[]; br: boolean }>;
-  private readonly next = new Map<string, { hashes: string[]; br: boolean }>();
+  private readonly last: KeptPages;
+  private readonly next: KeptPages = { pages: new Map(), files: new Map() };
   private made: Promise<unknown> | undefined;
 
-  private constructor(folder: string | undefined, how: string, last: PageCache['last']) {
+  private constructor(folder: string | undefined, how: string, last: KeptPages) {
     this.folder = folder;
     this.how = how;
     this.last = last;
@@ -232,36 +243,50 @@ export class PageCache {
   static async open(folder: string | undefined, how: string): Promise<PageCache> {
     const last = folder
       ? await readFile(join(folder, 'pages.v8'))
-          .then((bytes) => deserialize(bytes) as unknown)
+          .then((bytes) => deserialize(bytes) as Partial<KeptPages>)
           .catch(() => undefined)
       : undefined;
-    return new PageCache(folder, how, last instanceof Map ? (last as PageCache['last']) : new Map());
+    const valid = last?.pages instanceof Map && last.files instanceof Map;
+    return new PageCache(folder, how, valid ? (last as KeptPages) : { pages: new Map(), files: new Map() });
   }
 
-  /** The key of a page as Astro wrote it. */
-  key(page: Buffer): string {
-    return createHash('sha256').update(this.how).update('\0').update(page).digest('base64url');
+  /**
+   * The key of the page `file` as Astro wrote it, and its bytes when they had to be read:
+   * not when the file is the one the last build prepared.
+   */
+  async keyAt(file: string): Promise<{ key: string; written: Buffer | undefined }> {
+    const known = `${this.how}\0${await fileIdentity(file)}`;
+    let key = this.last.files.get(known);
+    let written: Buffer | undefined;
+    if (key === undefined || !this.last.pages.has(key)) {
+      written = await readFile(file);
+      key = createHash('sha256').update(this.how).update('\0').update(written).digest('base64url');
+    }
+    this.next.files.set(known, key);
+    return { key, written };
   }
 
   /** What the last build kept of the page of `key`: its inline script hashes and whether it has a brotli copy. */
-  kept(key: string): { hashes: string[]; br: boolean } | undefined {
-    return this.folder ? this.last.get(key) : undefined;
+  kept(key: string): KeptPage | undefined {
+    return this.folder ? this.last.pages.get(key) : undefined;
   }
 
   /**
    * Puts the prepared page of `key` and its brotli copy at `file`, as the last build made
    * them, both as links: the page in place of the one Astro wrote (removed, not written
-   * over: Astro links the pages it copies from its own cache). Fails when the cache has lost
-   * them, leaving either file missing.
+   * over: Astro links its pages with its own cache). Fails when the cache has lost them,
+   * leaving the page Astro wrote and perhaps the brotli copy.
    */
   async restore(key: string, file: string): Promise<void> {
     const kept = this.kept(key);
     if (!kept) throw new Error(`${key} was not kept`);
     const from = join(this.folder!, `${key}.html`);
+    // Both there before the page Astro wrote is removed, so a failure leaves it in place.
+    await access(from);
     if (kept.br) await linkOrCopy(`${from}.br`, `${file}.br`);
     await rm(file);
     await linkOrCopy(from, file);
-    this.next.set(key, kept);
+    this.next.pages.set(key, kept);
   }
 
   /**
@@ -269,8 +294,8 @@ export class PageCache {
    * build: linked, as neither changes once deploy wrote it.
    */
   async keep(key: string, file: string, br: boolean, hashes: string[]): Promise<void> {
-    if (!this.folder || this.next.has(key)) return;
-    this.next.set(key, { hashes, br });
+    if (!this.folder || this.next.pages.has(key)) return;
+    this.next.pages.set(key, { hashes, br });
     await (this.made ??= mkdir(this.folder, { recursive: true }));
     const to = join(this.folder, `${key}.html`);
     await rm(to, { force: true });
@@ -285,10 +310,12 @@ export class PageCache {
   async save(): Promise<void> {
     if (!this.folder) return;
     await (this.made ??= mkdir(this.folder, { recursive: true }));
-    const unused = this.last.size
-      ? [...this.last.keys()].filter((key) => !this.next.has(key)).flatMap((key) => [`${key}.html`, `${key}.html.br`])
+    const unused = this.last.pages.size
+      ? [...this.last.pages.keys()]
+          .filter((key) => !this.next.pages.has(key))
+          .flatMap((key) => [`${key}.html`, `${key}.html.br`])
       : (await readdir(this.folder)).filter(
-          (name) => name !== 'pages.v8' && !this.next.has(name.replace(/\.html(\.br)?$/, '')),
+          (name) => name !== 'pages.v8' && !this.next.pages.has(name.replace(/\.html(\.br)?$/, '')),
         );
     await inLanes(unused, (name) => rm(join(this.folder!, name), { force: true }));
     await writeFile(join(this.folder, 'pages.v8'), serialize(this.next));
@@ -310,8 +337,7 @@ async function preparePages(
   const hashes = new Set<string>();
   let compressed = 0;
   await inLanes(pages, async (file) => {
-    const written = await readFile(file);
-    const key = cache.key(written);
+    const { key, written: read } = await cache.keyAt(file);
     let prepared = cache.kept(key);
     const tried = !!prepared;
     if (
@@ -323,6 +349,7 @@ async function preparePages(
     )
       prepared = undefined;
     if (!prepared) {
+      const written = read ?? (await readFile(file));
       const html = written.toString('utf8');
       const marked = markExternalLinks(linkShortened(html, shortened, file), siteUrl);
       const page = marked === html ? written : Buffer.from(marked);

@@ -1,4 +1,4 @@
-import { copyFile, link, readdir } from 'node:fs/promises';
+import { copyFile, link, readdir, stat } from 'node:fs/promises';
 import { copyFileSync, existsSync, linkSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -61,4 +61,15 @@ export function linkOrCopySync(file: string, target: string): void {
   } catch {
     copyFileSync(file, target);
   }
+}
+
+/**
+ * What tells a file's content without reading it: its device, inode, size and last change
+ * in nanoseconds. A file a build links from a cache (Astro's unchanged pages, see
+ * patches/astro+7.3.5.patch) keeps it from one build to the next; a file written again gets
+ * a new one. What a cache keyed by content finds by it, it need not read.
+ */
+export async function fileIdentity(path: string): Promise<string> {
+  const { dev, ino, size, mtimeNs } = await stat(path, { bigint: true });
+  return `${dev}:${ino}:${size}:${mtimeNs}`;
 }

@@ -7,6 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { extractRecord, type SearchRecord } from './record.ts';
 import { Vocabulary, type PageWords } from './index-writer.ts';
 import { CACHE } from '../../build/options.ts';
+import { fileIdentity } from '../../build/files.ts';
 
 /** A page as the cache keeps it: its search record, and its words once an index counted them. */
 export interface CachedPage {
@@ -18,6 +19,8 @@ export interface CachedPage {
 interface Kept {
   pages: Map<string, CachedPage | null>;
   vocabulary: string[];
+  /** The key of each page read, by the code, its address and its file's identity (`fileIdentity`). */
+  files: Map<string, string>;
 }
 
 /** The code that makes what the cache keeps: the record, the tokens and how the index counts them. */
@@ -37,20 +40,23 @@ export class RecordCache {
   /** The words the kept pages' words are numbered in, and the new pages' are. */
   readonly vocabulary: Vocabulary;
   private readonly next = new Map<string, CachedPage | null>();
+  private readonly nextFiles = new Map<string, string>();
   private readonly file: string | undefined;
   private readonly code: string;
   private readonly last: Map<string, CachedPage | null>;
+  private readonly lastFiles: Map<string, string>;
 
   private constructor(file: string | undefined, code: string, last: Kept) {
     this.file = file;
     this.code = code;
     this.last = last.pages;
+    this.lastFiles = last.files;
     this.vocabulary = new Vocabulary(last.vocabulary);
   }
 
   /** The cache of `project`, empty when there is none or it cannot be read; none without a project. */
   static async open(project?: string): Promise<RecordCache> {
-    const empty: Kept = { pages: new Map(), vocabulary: [] };
+    const empty: Kept = { pages: new Map(), vocabulary: [], files: new Map() };
     if (!project) return new RecordCache(undefined, '', empty);
     const hash = createHash('sha256');
     for (const file of CODE) hash.update(await readFile(file));
@@ -59,13 +65,37 @@ export class RecordCache {
     const last = await readFile(file)
       .then((bytes) => deserialize(bytes) as Partial<Kept>)
       .catch(() => undefined);
-    const valid = last?.pages instanceof Map && Array.isArray(last.vocabulary);
+    const valid = last?.pages instanceof Map && Array.isArray(last.vocabulary) && last.files instanceof Map;
     return new RecordCache(file, hash.digest('base64url'), valid ? (last as Kept) : empty);
   }
 
   /** The page (null when it holds no indexed body), its record parsed only when new. */
   page(html: string, url: string): CachedPage | null {
-    const key = createHash('sha256').update(this.code).update(url).update('\0').update(html).digest('base64url');
+    return this.take(this.keyOf(html, url), html, url);
+  }
+
+  /**
+   * The page of the built file `file` at `url`, as `page` gives it; not even read when the
+   * file is the one the last build read (the same identity: Astro linked it from its cache).
+   */
+  async pageAt(file: string, url: string): Promise<CachedPage | null> {
+    const known = `${this.code}\0${url}\0${await fileIdentity(file)}`;
+    let key = this.lastFiles.get(known);
+    let html = '';
+    if (key === undefined || !this.last.has(key)) {
+      html = await readFile(file, 'utf8');
+      key = this.keyOf(html, url);
+    }
+    this.nextFiles.set(known, key);
+    return this.take(key, html, url);
+  }
+
+  private keyOf(html: string, url: string): string {
+    return createHash('sha256').update(this.code).update(url).update('\0').update(html).digest('base64url');
+  }
+
+  /** The page of `key`, kept for the next build: the last build's, else read from `html`. */
+  private take(key: string, html: string, url: string): CachedPage | null {
     let page = this.last.get(key);
     if (page === undefined) {
       const record = extractRecord(html, url);
@@ -87,6 +117,7 @@ export class RecordCache {
       ? new Map([...this.next].map(([key, page]) => [key, page && { record: page.record }]))
       : this.next;
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(this.file, serialize({ pages, vocabulary: renumber ? [] : this.vocabulary.words } satisfies Kept));
+    const kept: Kept = { pages, vocabulary: renumber ? [] : this.vocabulary.words, files: this.nextFiles };
+    await writeFile(this.file, serialize(kept));
   }
 }

@@ -1,7 +1,6 @@
 // The search index of a built site: reads every page marked `data-pagefind-body` and writes
 // the index of their records (index-writer.ts) into dist/pagefind/. Run in a worker thread of
 // its own during a build (index-worker.ts); plain modules only, as Node loads it there itself.
-import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { FragmentCache } from './fragment-cache.ts';
 import { RecordCache, type CachedPage } from './record-cache.ts';
@@ -29,7 +28,7 @@ function builtPages(dist: string): { file: string; url: string }[] {
 async function readPages(pages: { file: string; url: string }[], cache: RecordCache): Promise<CachedPage[]> {
   const read: (CachedPage | null)[] = new Array(pages.length).fill(null);
   await inLanes([...pages.keys()], async (i) => {
-    read[i] = cache.page(await readFile(pages[i]!.file, 'utf8'), pages[i]!.url);
+    read[i] = await cache.pageAt(pages[i]!.file, pages[i]!.url);
   });
   return read.filter((page) => page !== null);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
@@ -57,6 +57,29 @@ describe('RecordCache', () => {
     const third = await RecordCache.open(project);
     expect(third.vocabulary.words).toEqual([]);
     expect(third.page(page('纺织服饰'), '/news/w/')?.words).toBeUndefined();
+  });
+
+  test('does not read a built file again while it is the one the last build read', async () => {
+    const file = join(project, 'built.html');
+    const time = new Date('2026-12-01T08:00:00Z'); // whole seconds: utimes sets them exactly
+    await writeFile(file, page('原文'));
+    await utimes(file, time, time);
+    const first = await RecordCache.open(project);
+    expect((await first.pageAt(file, '/news/f/'))?.record.text).toBe('原文');
+    await first.save(100);
+
+    // The same file, unchanged (as Astro links it from its cache): read from the cache alone,
+    // which the same bytes written over it with its old time cannot tell apart.
+    await writeFile(file, page('改文'));
+    await utimes(file, time, time);
+    const second = await RecordCache.open(project);
+    expect((await second.pageAt(file, '/news/f/'))?.record.text).toBe('原文');
+    await second.save(100);
+
+    // A file written anew is read.
+    await rm(file);
+    await writeFile(file, page('新文'));
+    expect((await (await RecordCache.open(project)).pageAt(file, '/news/f/'))?.record.text).toBe('新文');
   });
 
   test('reads the pages again when the packages change, and starts empty from an unreadable file', async () => {
