@@ -2,6 +2,7 @@
 // field and of every mistake, and the mistakes a Chinese keyboard makes (full-width colons,
 // spaces and indentation, tabs) named for what they are, not as YAML's English.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { chineseFieldNames } from '../schemas/article.ts';
 
 /** One mistake in the front matter, with its line in the whole file. */
 export interface FrontMatterProblem {
@@ -24,23 +25,9 @@ const FENCE = /^---[ \t]*$/;
 /** A field name at the start of a line (`title`, `  name`, `- file`). */
 const KEY = /^(\s*(?:-\s+)?)([A-Za-z][A-Za-z0-9_]*)/;
 
-/** Fields editors write in Chinese, and their names. */
-const CHINESE_FIELDS: Record<string, string> = {
-  标题: 'title',
-  日期: 'date',
-  发布日期: 'date',
-  栏目: 'column',
-  来源: 'source',
-  作者: 'author',
-  摘要: 'summary',
-  标签: 'tags',
-  封面: 'cover',
-  草稿: 'draft',
-  附件: 'attachments',
-};
-
-/** The field name to write for a Chinese one, if it is one editors use. */
-export const fieldForChinese = (name: string): string | undefined => CHINESE_FIELDS[name.trim()];
+/** The field name to write for a Chinese one, if it is one editors use (see chineseFieldNames). */
+export const fieldForChinese = (name: string): string | undefined =>
+  Object.hasOwn(chineseFieldNames, name.trim()) ? chineseFieldNames[name.trim()] : undefined;
 
 /**
  * Mistakes of a Chinese keyboard on one front-matter line, and the line as meant: a

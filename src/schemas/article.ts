@@ -178,6 +178,10 @@ export const personSchema = (image: ImageFunction) =>
     'name、honour、organisation、position、portrait',
   );
 
+/** What the back office shows of the fields made in articleSchema, and `chineseFieldNames` reads. */
+const COVER_META = { title: '封面图', description: '显示在文章上方和分享卡片里，保存在文章旁边。' };
+const PERSON_META = { title: '人物', description: '劳模风采文章介绍的人物。' };
+
 /**
  * The fields of an article that hold no picture, in the order of the back office's form; `cover`
  * and `person` keep the places that articleSchema fills (a property spread, then set again,
@@ -250,6 +254,22 @@ const articleFields = {
   }),
 };
 
+/**
+ * The field each Chinese name an editor may write for it stands for (标题 → title): every
+ * field's label, its title in the back office, and two words editors use besides (日期, 封面).
+ */
+export const chineseFieldNames: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Object.entries({
+      ...articleFields,
+      cover: z.unknown().meta(COVER_META),
+      person: z.unknown().meta(PERSON_META),
+    }).map(([name, schema]) => [schema.meta()!.title!, name]),
+  ),
+  日期: 'date',
+  封面: 'cover',
+};
+
 /** What no single field can say: a published article has a date; a cover has its text. */
 const articleRules = (
   data: { awaitingText: boolean; date?: Date | undefined; cover?: unknown; coverAlt?: string | undefined },
@@ -279,11 +299,9 @@ export const articleSchema = (image: ImageFunction) =>
     {
       ...articleFields,
       /** Cover image next to the article file. */
-      cover: picture(image, 'cover', '封面图')
-        .optional()
-        .meta({ title: '封面图', description: '显示在文章上方和分享卡片里，保存在文章旁边。' }),
+      cover: picture(image, 'cover', '封面图').optional().meta(COVER_META),
       /** A 劳模风采 profile names its person. */
-      person: personSchema(image).optional().meta({ title: '人物', description: '劳模风采文章介绍的人物。' }),
+      person: personSchema(image).optional().meta(PERSON_META),
     },
     'title、date、column',
   ).superRefine(articleRules);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readFrontMatter } from '../../../src/content-checks/front-matter.ts';
+import { fieldForChinese, readFrontMatter } from '../../../src/content-checks/front-matter.ts';
 
 const FIELDS = new Set(['title', 'date', 'column', 'person', 'name', 'honour', 'tags']);
 const read = (lines: string[]) => readFrontMatter(['---', ...lines, '---', '', '正文'].join('\n'), FIELDS)!;
@@ -58,5 +58,20 @@ describe('readFrontMatter', () => {
     expect(readFrontMatter('---\r\ntitle: 标题\r\n---\r\n正文', FIELDS)!.data).toEqual({ title: '标题' });
     expect(readFrontMatter('---\ntitle: 标题\n\n正文', FIELDS)!.problems[0]!.message).toMatch(/^文章信息没有结束/);
     expect(readFrontMatter('title: 标题\n', FIELDS)).toBeUndefined();
+  });
+});
+
+describe('fieldForChinese', () => {
+  test("takes every field's label in the back office, and the words editors use besides", () => {
+    expect(fieldForChinese('标题')).toBe('title');
+    expect(fieldForChinese('发布日期')).toBe('date');
+    expect(fieldForChinese(' 日期 ')).toBe('date');
+    expect(fieldForChinese('首页推荐')).toBe('featured');
+    expect(fieldForChinese('封面图')).toBe('cover');
+    expect(fieldForChinese('封面')).toBe('cover');
+    expect(fieldForChinese('封面说明')).toBe('coverAlt');
+    expect(fieldForChinese('人物')).toBe('person');
+    expect(fieldForChinese('正文')).toBeUndefined();
+    expect(fieldForChinese('constructor')).toBeUndefined();
   });
 });
