@@ -26,6 +26,8 @@ export interface BuildOptions {
 export const CACHE = {
   /** Astro's own: its content store and the pages it copies between builds. */
   astro: '.cache/astro',
+  /** What the content checks found in each article (content-checks/check-cache.ts). */
+  contentChecks: '.cache/content-checks.v8',
   /** The search records of the last build's pages (search/build/record-cache.ts). */
   searchRecords: '.cache/search-records.v8',
   /** The search result fragments of the last build's index (search/build/record-cache.ts). */

@@ -45,7 +45,7 @@ export interface CheckContext {
   /** Whether a file exists, by path relative to the project. */
   exists: (path: string) => boolean;
   /** Every address the build will have (see `siteAddresses`). */
-  addresses: ReadonlySet<string>;
+  addresses: Pick<ReadonlySet<string>, 'has'>;
   /** The site's own origin: links to it are checked like internal ones. */
   siteUrl: string;
   /** A file's size in bytes, by path relative to the project (for pictures too large to commit). */

@@ -22,6 +22,7 @@ import { formatDateTime } from '../site/dates.ts';
 import { site } from '../site.config.ts';
 import { files, inLanes, pageFiles as readPageFiles, relativeFiles } from '../build/files.ts';
 import { decodeArticle } from './encoding.ts';
+import { CheckCache } from './check-cache.ts';
 import { setDevProblems } from './dev-problems.ts';
 import { ARTICLE_FILE, ARTICLES_FOLDER } from '../schemas/article.ts';
 
@@ -62,6 +63,8 @@ export async function checkContent(
     now?: Date;
     siteUrl: string;
     /** The files of src/pages, read here when not given. */ pageFiles?: readonly string[];
+    /** Keep what the checks found for the next run, and take what the last one kept (CheckCache). */
+    cache?: boolean;
   },
 ): Promise<{ problems: Problem[]; draftProblems: Problem[]; warnings: Problem[]; entries: Entry[] }> {
   const articles = await readArticles(project);
@@ -83,7 +86,11 @@ export async function checkContent(
     ...p,
     file: base + p.file,
   }));
-  articles.forEach((article, i) => problems.push(...checkArticle(article, context, read[i])));
+  const cache = await CheckCache.open(options.cache ? project : undefined, options.siteUrl);
+  articles.forEach((article, i) =>
+    problems.push(...cache.problems(article, context, (asking) => checkArticle(article, asking, read[i]))),
+  );
+  await cache.save();
   // A draft is not published: mistakes only its page would show are for the editor to fix
   // before publishing, not a reason to stop the site (those Astro cannot build past still are).
   const drafts = new Set(entries.filter((e) => e.data.draft).map((e) => e.file));
@@ -128,6 +135,7 @@ export async function runChecks(
     now,
     siteUrl,
     pageFiles,
+    cache: true,
   });
   const checked = {
     entries,
