@@ -324,8 +324,8 @@ export class PageCache {
 
 /**
  * Prepares every page once: links the shortened stylesheets, marks external links and writes
- * a brotli copy (`precompress` says why pages get no gzip), or copies both from the last
- * build when Astro wrote the page as it did then. Returns the hashes of all the pages'
+ * a brotli copy (`precompress` says why pages get no gzip), or links both from the last
+ * build when Astro wrote the page as it did then (`PageCache`). Returns the hashes of all the pages'
  * inline scripts, for the Content-Security-Policy, and how many copies it wrote.
  */
 async function preparePages(

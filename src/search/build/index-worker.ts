@@ -1,7 +1,8 @@
 // The worker thread that builds the search index (see integration.ts `prepareIndex`):
 // started as the build starts, it opens what the last build kept, then indexes the pages once
 // they are built. Indexing takes one core for 7–20 s at 10,000 articles; the deploy stage
-// prepares the pages on the other meanwhile. Run by Node itself (type stripping), not by Vite: plain modules only.
+// prepares the pages on the other meanwhile. Run by Node itself (type stripping), not by
+// Vite: plain modules only.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SiteIndexer } from './site-index.ts';
 

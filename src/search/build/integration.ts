@@ -99,6 +99,8 @@ export function prepareIndex(
   const planned = Promise.race([new Promise<number>((resolve) => (read = resolve)), failed]);
   const written = Promise.race([new Promise<{ pages: number; shards: number }>((resolve) => (done = resolve)), failed]);
   const kept = Promise.race([new Promise<void>((resolve) => (saved = resolve)), failed]);
+  // A thread that fails before the build starts it is reported then, not as unhandled now.
+  for (const promise of [planned, written, kept]) promise.catch(() => undefined);
   worker.on('message', (message: IndexMessage) => {
     if ('read' in message) read(message.read.shards);
     else if ('done' in message) done(message.done);
