@@ -7,11 +7,11 @@ import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { renameClasses, renamedStylesheet, shortenClasses } from './class-names.ts';
-import { fileIdentity, filesNow, inLanes, linkOrCopy } from './files.ts';
+import { codeHash, fileIdentity, filesNow, inLanes, linkOrCopy, readKept } from './files.ts';
 import { CACHE } from './options.ts';
 import { adminUrl } from '../site/urls.ts';
 
@@ -200,12 +200,8 @@ const compressPage = (body: Buffer): Promise<Buffer> =>
     params: { [constants.BROTLI_PARAM_QUALITY]: PAGE_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
 
-/** What deploy's code is, for the caches of what it made: this file and the class renamer. */
-const deployCode = async (): Promise<string> =>
-  createHash('sha256')
-    .update(await readFile(fileURLToPath(import.meta.url)))
-    .update(await readFile(fileURLToPath(new URL('./class-names.ts', import.meta.url))))
-    .digest('base64url');
+/** The code of what deploy makes of a page, for the cache of its pages: this file and the class renamer. */
+const DEPLOY_CODE = [import.meta.url, new URL('./class-names.ts', import.meta.url)].map((url) => fileURLToPath(url));
 
 /** A page deploy kept: its inline script hashes and whether it has a brotli copy (not when too small). */
 interface KeptPage {
@@ -241,11 +237,7 @@ export class PageCache {
   }
 
   static async open(folder: string | undefined, how: string): Promise<PageCache> {
-    const last = folder
-      ? await readFile(join(folder, 'pages.v8'))
-          .then((bytes) => deserialize(bytes) as Partial<KeptPages>)
-          .catch(() => undefined)
-      : undefined;
+    const last = folder ? ((await readKept(join(folder, 'pages.v8'))) as Partial<KeptPages> | undefined) : undefined;
     const valid = last?.pages instanceof Map && last.files instanceof Map;
     return new PageCache(folder, how, valid ? (last as KeptPages) : { pages: new Map(), files: new Map() });
   }
@@ -274,19 +266,25 @@ export class PageCache {
   /**
    * Puts the prepared page of `key` and its brotli copy at `file`, as the last build made
    * them, both as links: the page in place of the one Astro wrote (removed, not written
-   * over: Astro links its pages with its own cache). Fails when the cache has lost them,
-   * leaving the page Astro wrote and perhaps the brotli copy.
+   * over: Astro links its pages with its own cache). Returns what was kept of it, or
+   * undefined when nothing was or the cache has lost the files; the page Astro wrote is then
+   * still there, and perhaps the brotli copy.
    */
-  async restore(key: string, file: string): Promise<void> {
+  async restore(key: string, file: string): Promise<KeptPage | undefined> {
     const kept = this.kept(key);
-    if (!kept) throw new Error(`${key} was not kept`);
+    if (!kept) return undefined;
     const from = join(this.folder!, `${key}.html`);
-    // Both there before the page Astro wrote is removed, so a failure leaves it in place.
-    await access(from);
-    if (kept.br) await linkOrCopy(`${from}.br`, `${file}.br`);
-    await rm(file);
-    await linkOrCopy(from, file);
+    try {
+      // Both there before the page Astro wrote is removed, so a failure leaves it in place.
+      await access(from);
+      if (kept.br) await linkOrCopy(`${from}.br`, `${file}.br`);
+      await rm(file);
+      await linkOrCopy(from, file);
+    } catch {
+      return undefined;
+    }
     this.next.pages.set(key, kept);
+    return kept;
   }
 
   /**
@@ -338,16 +336,8 @@ async function preparePages(
   let compressed = 0;
   await inLanes(pages, async (file) => {
     const { key, written: read } = await cache.keyAt(file);
-    let prepared = cache.kept(key);
-    const tried = !!prepared;
-    if (
-      tried &&
-      !(await cache.restore(key, file).then(
-        () => true,
-        () => false,
-      ))
-    )
-      prepared = undefined;
+    const tried = cache.kept(key) !== undefined;
+    let prepared = tried ? await cache.restore(key, file) : undefined;
     if (!prepared) {
       const written = read ?? (await readFile(file));
       const html = written.toString('utf8');
@@ -479,7 +469,7 @@ export async function deploySite(
   const shortened = await shortenStylesheets(dist, stylesheets, searchScripts);
   const started = performance.now();
   const how = JSON.stringify([
-    await deployCode(),
+    await codeHash(DEPLOY_CODE),
     siteUrl,
     [...shortened].map(([from, to]) => [from, to.href, [...to.names]]),
   ]);

@@ -1,7 +1,9 @@
-import { copyFile, link, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, readdir, readFile, stat } from 'node:fs/promises';
 import { copyFileSync, existsSync, linkSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { deserialize } from 'node:v8';
 
 /**
  * Every file under `dir`, at once: for the build's own passes over dist/ (34,000 files at
@@ -73,3 +75,29 @@ export async function fileIdentity(path: string): Promise<string> {
   const { dev, ino, size, mtimeNs } = await stat(path, { bigint: true });
   return `${dev}:${ino}:${size}:${mtimeNs}`;
 }
+
+/**
+ * A hash of what makes a cache's contents: the files of the code that made them (their
+ * paths and bytes, in the order given) and `more` (the locked packages, the site's
+ * address…). A cache keyed by it is not used once any of them changes.
+ */
+export async function codeHash(files: readonly string[], ...more: (string | Buffer)[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(file));
+  for (const part of more) hash.update('\0').update(part);
+  return hash.digest('base64url');
+}
+
+/** The project's lock file, for `codeHash`: empty when there is none. */
+export const lockFile = (project: string): Promise<Buffer | string> =>
+  readFile(join(project, 'package-lock.json')).catch(() => '');
+
+/** What a cache file holds, as `serialize` wrote it; undefined when it is missing or unreadable. */
+export const readKept = (file: string): Promise<unknown> =>
+  readFile(file)
+    .then((bytes) => deserialize(bytes) as unknown)
+    .catch(() => undefined);

@@ -1,12 +1,13 @@
 // The content checks' findings of the last build, kept for the next (see CheckCache).
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import type { ArticleFile, CheckContext, Problem } from './article-checks.ts';
 import { CACHE } from '../build/options.ts';
+import { codeHash, lockFile, readKept } from '../build/files.ts';
 
 /** What one article's checks asked of the rest of the site, with the answers. */
 interface Asked {
@@ -94,20 +95,11 @@ export class CheckCache {
 
   static async open(project: string | undefined, siteUrl: string): Promise<CheckCache> {
     if (!project) return new CheckCache(undefined, '', new Map());
-    const hash = createHash('sha256').update(siteUrl).update('\0');
-    for (const file of codeFiles())
-      hash
-        .update(file)
-        .update('\0')
-        .update(await readFile(file));
-    hash.update(await readFile(join(project, 'package-lock.json')).catch(() => ''));
     const file = join(project, CACHE.contentChecks);
-    const last = await readFile(file)
-      .then((bytes) => deserialize(bytes) as unknown)
-      .catch(() => undefined);
+    const last = await readKept(file);
     return new CheckCache(
       file,
-      hash.digest('base64url'),
+      await codeHash(codeFiles(), siteUrl, await lockFile(project)),
       last instanceof Map ? (last as Map<string, Found>) : new Map(),
     );
   }

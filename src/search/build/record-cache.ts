@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import { extractRecord, type SearchRecord } from './record.ts';
 import { Vocabulary, type PageWords } from './index-writer.ts';
 import { CACHE } from '../../build/options.ts';
-import { fileIdentity } from '../../build/files.ts';
+import { codeHash, fileIdentity, lockFile, readKept } from '../../build/files.ts';
 
 /** A page as the cache keeps it: its search record, and its words once an index counted them. */
 export interface CachedPage {
@@ -58,15 +58,10 @@ export class RecordCache {
   static async open(project?: string): Promise<RecordCache> {
     const empty: Kept = { pages: new Map(), vocabulary: [], files: new Map() };
     if (!project) return new RecordCache(undefined, '', empty);
-    const hash = createHash('sha256');
-    for (const file of CODE) hash.update(await readFile(file));
-    hash.update(await readFile(join(project, 'package-lock.json')).catch(() => ''));
     const file = join(project, CACHE.searchRecords);
-    const last = await readFile(file)
-      .then((bytes) => deserialize(bytes) as Partial<Kept>)
-      .catch(() => undefined);
+    const last = (await readKept(file)) as Partial<Kept> | undefined;
     const valid = last?.pages instanceof Map && Array.isArray(last.vocabulary) && last.files instanceof Map;
-    return new RecordCache(file, hash.digest('base64url'), valid ? (last as Kept) : empty);
+    return new RecordCache(file, await codeHash(CODE, await lockFile(project)), valid ? (last as Kept) : empty);
   }
 
   /** The page (null when it holds no indexed body), its record parsed only when new. */

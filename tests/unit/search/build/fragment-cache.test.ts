@@ -13,20 +13,18 @@ describe('FragmentCache', () => {
   test('writes each fragment once, links it under a new name in the next build, and prunes the rest', async () => {
     let made = 0;
     const make = (content: string) => (made++, new TextEncoder().encode(content.toUpperCase()));
-    const first = join(project, 'first');
-    mkdirSync(first);
-    const cache = FragmentCache.open(project);
-    cache.write(join(first, 'a1'), 'page a', make);
-    cache.write(join(first, 'b1'), 'page b', make);
-    cache.prune();
+    /** One build's index: its fragments, name → content, written into a folder of its own. */
+    const build = (folder: string, fragments: Record<string, string>): string => {
+      mkdirSync(join(project, folder));
+      const cache = FragmentCache.open(project);
+      for (const [name, content] of Object.entries(fragments)) cache.write(join(project, folder, name), content, make);
+      cache.prune();
+      return join(project, folder);
+    };
+    const first = build('first', { a1: 'page a', b1: 'page b' });
     expect(made).toBe(2);
 
-    const second = join(project, 'second');
-    mkdirSync(second);
-    const next = FragmentCache.open(project);
-    next.write(join(second, 'a2'), 'page a', make);
-    next.write(join(second, 'c2'), 'page c', make);
-    next.prune();
+    const second = build('second', { a2: 'page a', c2: 'page c' });
     expect(made).toBe(3);
     expect(await readFile(join(second, 'a2'), 'utf8')).toBe('PAGE A');
     expect(await readFile(join(second, 'c2'), 'utf8')).toBe('PAGE C');
