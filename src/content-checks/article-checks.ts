@@ -107,9 +107,11 @@ function readFields(
         message: `日期「${date}」不存在或格式不对，请写成 2022-07-12 或 2022-07-12 09:30。 / date ${date} is not a real date: write 2022-07-12 or 2022-07-12 09:30.`,
       });
   });
-  if (front.problems.length > 0) return { data: undefined, lineOf: front.lineOf };
+  // Fields YAML could not read stop here; the keyboard's mistakes are already set right in
+  // `front.data`, so the schema names what else is wrong in the same report.
+  if (front.problems.length > 0 && front.data === undefined) return { data: undefined, lineOf: front.lineOf };
   const result = schema.safeParse(front.data ?? {});
-  if (result.success) return { data: result.data, lineOf: front.lineOf };
+  if (result.success) return { data: front.problems.length ? undefined : result.data, lineOf: front.lineOf };
   for (const issue of result.error.issues) {
     // The raw-text check above already named an impossible date.
     if (issue.path[0] === 'date' && problems.some((p) => p.message.startsWith('日期「'))) continue;

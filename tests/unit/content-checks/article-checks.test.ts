@@ -38,6 +38,15 @@ describe('checkArticle: front matter', () => {
     });
   });
 
+  test('names a Chinese field name and a misspelt one in the same report', () => {
+    const text = front('title：标题\ndate: 2024-02-01\ncolumn: 协会动态\n作者: 张三\ntag: [西柳]') + '正文。';
+    expect(checkArticle({ file: FILE, text }, context()).map((p) => [p.line, p.message.split(' / ')[0]])).toEqual([
+      [2, expect.stringMatching(/全角冒号|：/)],
+      [5, '字段名要用英文：「作者」请写成 author，如 author: …。'],
+      [6, 'tag：未知字段：tag。请检查拼写：tag 是不是要写成 tags？'],
+    ]);
+  });
+
   test('accepts a correct article, real dates quoted or with a time', () => {
     expect(found(front() + '正文。')).toEqual([]);
     expect(found(front("title: 标题\ndate: '2024-02-29 09:30'\ncolumn: 协会动态") + '正文。')).toEqual([]);
