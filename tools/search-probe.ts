@@ -2,6 +2,7 @@
 // nginx: per query, its time, every request it made (bytes as sent over the wire, i.e.
 // compressed), and each Pagefind search() it ran. The bench uses it for its search figures.
 // Usage: npm exec -- node tools/search-probe.ts --dist /tmp/lnga-site-…/dist [--out probe.json]
+// [--unspaced] (the queries typed without spaces instead)
 // (`npm run bench -- --keep` leaves its generated site in place and prints where.)
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -209,12 +210,17 @@ export function probeSummary(queries: ProbeQuery[]): string {
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string' }, path: { type: 'string' } },
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      out: { type: 'string' },
+      path: { type: 'string' },
+      unspaced: { type: 'boolean', default: false },
+    },
   });
   const nginx = await startNginx(values.dist);
   try {
     const path = values.path ?? '/';
-    const queries = await probeSearch(nginx.origin, path);
+    const queries = await probeSearch(nginx.origin, path, values.unspaced ? UNSPACED_QUERIES : PROBE_QUERIES);
     console.log(probeSummary(queries));
     if (values.out) await writeFile(values.out, JSON.stringify(queries, null, 2));
   } finally {

@@ -1,10 +1,22 @@
 // Asks Pagefind in tiers (the query whole, then every word whole, then some words, then
 // pinyin, then the characters apart) and ranks the answers; see search/shared/tokens.ts for why the index holds tokens, not Chinese.
 // Each Pagefind search costs time in proportion to the pages it matches (on a large site,
-// most of them), so a term is asked once where its word positions can prove it whole.
-import { byScore, coverTerm, hasRun, PINYIN_FIRST, rankHits, TIER, type Hit, type RankedHit } from '../shared/rank.ts';
+// most of them), so a term is asked with the fewest words whose positions prove it whole: a
+// term of four or more characters as every other pair, each on its own (`coveringPairs`).
+import {
+  byScore,
+  coverTerm,
+  hasRun,
+  holdsAt,
+  PINYIN_FIRST,
+  rankHits,
+  TIER,
+  type Hit,
+  type RankedHit,
+} from '../shared/rank.ts';
 import {
   characterTokens,
+  coveringPairs,
   hasHan,
   NAME_PINYIN_MARK,
   PINYIN_MARK,
@@ -14,6 +26,7 @@ import {
   splittable,
   termQuery,
   termWords,
+  type PlacedPair,
 } from '../shared/tokens.ts';
 import { isAwaiting, newestPlace, shardPath } from '../shared/shards.ts';
 import { SEARCH_DIR, TRADITIONAL_TABLE } from '../../site/browser/constants.ts';
@@ -135,7 +148,7 @@ function traditionalTable(): Promise<Map<string, string>> {
 export function preloadQuery(text: string): void {
   const terms = queryTerms(text);
   const words = [
-    ...terms.flatMap((t) => termWords(termQuery(t))),
+    ...terms.flatMap((t) => coveringPairs(t)?.map((pair) => pair.token) ?? termWords(termQuery(t))),
     ...(pinyinWords(terms, NAME_PINYIN_MARK) ?? []),
     ...(pinyinWords(terms) ?? []),
   ];
@@ -223,6 +236,8 @@ export async function runQuery(query: Query): Promise<Outcome> {
   /** The pages holding the words (as Pagefind matches them: each a prefix), with their positions. */
   const askWords = async (words: string): Promise<Map<string, PagefindResult>> => byId(await search(words));
   const askTerm = async (term: string): Promise<Map<string, PagefindResult>> => {
+    const cover = coveringPairs(term);
+    if (cover) return wholeFromPairs(cover);
     const pairs = positionalPairs(term);
     const q = termQuery(term);
     const plain = await search(termWords(q).join(' '));
@@ -230,6 +245,31 @@ export async function runQuery(query: Query): Promise<Outcome> {
     if (q.phrase.length + (q.prefix ? 1 : 0) <= 1) return byId(plain);
     const exact = new Set((await search(`"${q.phrase.join(' ')}"`)).map((r) => r.id));
     return byId(plain.filter((r) => exact.has(r.id)));
+  };
+
+  /**
+   * The pages holding a term whole, from its covering pairs each asked on its own (and
+   * remembered, like a split term's pairs): those holding every pair at its offset from one
+   * place, scored as the pairs' scores summed.
+   */
+  const wholeFromPairs = async (cover: PlacedPair[]): Promise<Map<string, PagefindResult>> => {
+    const asked = await Promise.all(cover.map(({ token }) => remembered(token, () => askWords(token))));
+    const offsets = cover.map((pair) => pair.offset);
+    const fewest = asked.reduce((a, b) => (b.size < a.size ? b : a));
+    const whole = new Map<string, PagefindResult>();
+    for (const id of fewest.keys()) {
+      const hits = asked.map((pages) => pages.get(id));
+      if (!hits.every((hit) => hit !== undefined)) continue;
+      if (
+        !holdsAt(
+          hits.map((hit) => hit.words),
+          offsets,
+        )
+      )
+        continue;
+      whole.set(id, { ...hits[0]!, score: hits.reduce((sum, hit) => sum + hit.score, 0) });
+    }
+    return whole;
   };
 
   /** The pages holding each pair of a term, by pair: where they stand shows its pieces whole. */

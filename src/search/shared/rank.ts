@@ -175,6 +175,16 @@ export function hasRun(positions: readonly number[], length: number): boolean {
   return false;
 }
 
+/**
+ * True when the words stand at their offsets from one place: the positions of word k (in
+ * any order) hold p + offsets[k] for some p. A term's covering pairs (search/shared/
+ * tokens.ts `coveringPairs`) standing so are the term whole.
+ */
+export function holdsAt(positions: readonly (readonly number[])[], offsets: readonly number[]): boolean {
+  const [first = [], ...rest] = positions;
+  return first.some((p) => rest.every((other, k) => other.includes(p - offsets[0]! + offsets[k + 1]!)));
+}
+
 /** Text with each character normalised like queries, keeping every offset in place. */
 function comparable(text: string): string {
   return Array.from(text, (ch) => {

@@ -193,6 +193,34 @@ export function positionalPairs(term: string): string[] | null {
   return termQuery(term).phrase;
 }
 
+/** A pair of a term and where it stands in the term (its first character's place). */
+export interface PlacedPair {
+  token: string;
+  offset: number;
+}
+
+/** A term of Han characters this long is asked pair by pair, every other pair (`coveringPairs`). */
+export const COVER_FROM = 4;
+
+/**
+ * The pairs that prove a term of Han characters whole when each is asked on its own, or
+ * null for other terms (shorter, or holding numbers or letters): every other pair, and the
+ * last. Pairs at a term's places 0 and 2 name its characters 0–3, so 产业 at position p
+ * and 集群 at p + 2 are 产业集群 whole: two searches of one word each instead of one of three,
+ * and never the middle pair (业集), which in a large site may hold more positions than the
+ * others together. Each pair's own search says where it stands, so repeated characters
+ * (一心一意) need no phrase search either. A reader refining the query (or a term split into
+ * words, `splittable`) asks the same pairs again, which the search box remembers.
+ */
+export function coveringPairs(term: string): PlacedPair[] | null {
+  const all = runs(term).filter(isText);
+  if (all.length !== 1 || !all[0]!.han) return null;
+  const pairs = termQuery(term).phrase;
+  if (pairs.length + 1 < COVER_FROM) return null;
+  const offsets = pairs.map((_, i) => i).filter((i) => i % 2 === 0 || i === pairs.length - 1);
+  return offsets.map((offset) => ({ token: pairs[offset]!, offset }));
+}
+
 /** A term typed as several words must be this long (in Han characters) to be split into them. */
 export const SPLIT_FROM = 4;
 

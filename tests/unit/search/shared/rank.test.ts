@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { coverTerm, excerptHtml, hasRun, matchRanges, rankHits } from '../../../../src/search/shared/rank.ts';
+import { coverTerm, excerptHtml, hasRun, holdsAt, matchRanges, rankHits } from '../../../../src/search/shared/rank.ts';
 import { newestPlace } from '../../../../src/search/shared/shards.ts';
 import { indexTokens, termQuery } from '../../../../src/search/shared/tokens.ts';
 
@@ -108,6 +108,28 @@ describe('hasRun', () => {
   });
   test('ignores a position reported twice', () => {
     expect(hasRun([1, 2, 2, 3], 3)).toBe(true);
+  });
+});
+
+describe('holdsAt', () => {
+  test('finds the words at their offsets from one place, in any order of positions', () => {
+    expect(
+      holdsAt(
+        [
+          [9, 4],
+          [30, 6],
+        ],
+        [0, 2],
+      ),
+    ).toBe(true);
+    expect(holdsAt([[4], [5]], [0, 2])).toBe(false);
+    expect(holdsAt([[6], [4]], [0, 2])).toBe(false);
+    expect(holdsAt([[1, 10], [3, 20], [13]], [0, 2, 3])).toBe(false);
+    expect(holdsAt([[1, 10], [3, 12], [13]], [0, 2, 3])).toBe(true);
+  });
+  test('one word holds wherever it stands; no positions never', () => {
+    expect(holdsAt([[7]], [0])).toBe(true);
+    expect(holdsAt([[], [2]], [0, 2])).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { hasRun } from '../../../../src/search/shared/rank.ts';
+import { hasRun, holdsAt } from '../../../../src/search/shared/rank.ts';
 import {
   characterTokens,
+  coveringPairs,
   hasHan,
   indexTokens,
   normalizeText,
@@ -105,6 +106,46 @@ describe('positionalPairs', () => {
     expect(hasRun(positions('党群、服务中心', pairs), pairs.length)).toBe(false);
     expect(hasRun(positions('中心党群服务', pairs), pairs.length)).toBe(false);
     expect(hasRun(positions('务中心主任党群服', pairs), pairs.length)).toBe(false);
+  });
+});
+
+describe('coveringPairs', () => {
+  /** Where a page holds each covering pair, as one search per pair reports it. */
+  const whole = (text: string, term: string): boolean => {
+    const cover = coveringPairs(term)!;
+    const tokens = indexTokens(text);
+    const positions = cover.map(({ token }) => tokens.flatMap((t, i) => (t === token ? [i] : [])));
+    return holdsAt(
+      positions,
+      cover.map((pair) => pair.offset),
+    );
+  };
+  test('asks every other pair of a term of four or more Han characters, and the last', () => {
+    const pairs = termQuery('党群服务中心').phrase;
+    expect(coveringPairs('党群服务中心')).toEqual([0, 2, 4].map((offset) => ({ token: pairs[offset], offset })));
+    expect(coveringPairs('产业集群')?.map((pair) => pair.offset)).toEqual([0, 2]);
+    expect(coveringPairs('沈阳表彰大')?.map((pair) => pair.offset)).toEqual([0, 2, 3]);
+  });
+  test('leaves short terms and terms with numbers or letters to the other searches', () => {
+    for (const term of ['西柳', '交易额', '905亿元', 'cotton', '2022年度总结'])
+      expect(coveringPairs(term), term).toBeNull();
+  });
+  test('the pairs at their offsets are the term whole; anywhere else they are not', () => {
+    expect(whole('辽宁产业集群发展', '产业集群')).toBe(true);
+    expect(whole('集群产业', '产业集群')).toBe(false);
+    expect(whole('产业、集群', '产业集群')).toBe(false);
+    expect(whole('产业产业集群', '产业集群')).toBe(true);
+    expect(whole('产业产业', '产业集群')).toBe(false);
+    expect(whole('党群服务中心', '党群服务中心')).toBe(true);
+    expect(whole('党群服务，中心', '党群服务中心')).toBe(false);
+    expect(whole('沈阳表彰大会', '沈阳表彰大')).toBe(true);
+    expect(whole('沈阳表彰，彰大', '沈阳表彰大')).toBe(false);
+  });
+  test('proves terms with a character twice, which pairs side by side cannot', () => {
+    expect(whole('一心一意谋发展', '一心一意')).toBe(true);
+    expect(whole('一意一心', '一心一意')).toBe(false);
+    expect(whole('一心一心', '一心一心')).toBe(true);
+    expect(whole('一心，一心', '一心一心')).toBe(false);
   });
 });
 
