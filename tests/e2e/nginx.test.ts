@@ -47,19 +47,24 @@ describe('nginx', () => {
     expect(await gz.text()).toContain('辽宁省纺织服装协会');
   });
 
-  test('sends the search metadata as brotli where the browser takes it, else as Pagefind wrote it', async () => {
-    const meta = (await readdir('dist/pagefind')).find((f) => f.endsWith('.pf_meta'))!;
-    const br = await get(`/pagefind/${meta}`, { 'Accept-Encoding': 'br' });
-    expect(br.headers.get('content-encoding')).toBe('br');
-    expect(br.headers.get('vary')).toBe('Accept-Encoding');
-    expect(
-      Buffer.from(await br.arrayBuffer())
-        .subarray(0, 12)
-        .toString(),
-    ).toBe('pagefind_dcd');
-    const plain = await get(`/pagefind/${meta}`, { 'Accept-Encoding': 'gzip' });
-    expect(plain.headers.get('content-encoding')).toBeNull();
-    expect([...Buffer.from(await plain.arrayBuffer()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  test('sends the search metadata and WebAssembly as brotli where the browser takes it, else as Pagefind wrote them', async () => {
+    const files = await readdir('dist/pagefind');
+    for (const file of [
+      files.find((f) => f.endsWith('.pf_meta'))!,
+      files.find((f) => /^wasm\..*\.pagefind$/.test(f))!,
+    ]) {
+      const br = await get(`/pagefind/${file}`, { 'Accept-Encoding': 'br' });
+      expect(br.headers.get('content-encoding'), file).toBe('br');
+      expect(br.headers.get('vary')).toBe('Accept-Encoding');
+      expect(
+        Buffer.from(await br.arrayBuffer())
+          .subarray(0, 12)
+          .toString(),
+      ).toBe('pagefind_dcd');
+      const plain = await get(`/pagefind/${file}`, { 'Accept-Encoding': 'gzip' });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect([...Buffer.from(await plain.arrayBuffer()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    }
   });
 
   test('caches the search index briefly', async () => {
