@@ -1,10 +1,8 @@
 // The build's settings from the environment, read and checked in this one place; the rest of
 // the build takes them typed. Each is for maintainers, tests and the bench: editors set none
 // (the public address they set in src/site.config.ts; SITE_URL is the publishing workflow's).
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { ARTICLE_FILE } from '../schemas/article.ts';
 import { siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { SHARD_PAGES } from '../search/shared/shards.ts';
 
@@ -80,34 +78,3 @@ export function heapLimitMb(totalMemoryBytes: number, nodeOptions = ''): number 
   if (/--max-old-space-size/.test(nodeOptions)) return undefined;
   return Math.max(4096, Math.floor((totalMemoryBytes / 1024 / 1024) * 0.75));
 }
-
-/**
- * Above this many bytes of articles, Astro keeps its content store in files of 20 MiB: as one
- * file the store (about twice the articles' bytes, with their rendered HTML) is one string,
- * and at 100,000 articles (370 MB) bundling it failed ("Failed to convert rust `&str` into napi
- * `string`"). Below it, one file, Astro's default. Astro 7.3's chunked writer measured each
- * character's bytes with a TextEncoder call of its own, about 1.3 µs a character (30 s of a
- * 3,000-article build, and hours at 100,000): patches/astro+7.3.5.patch counts them instead,
- * applied by `npm ci` (patch-package), after which a 3,000-article rebuild renders as fast
- * chunked as in one file.
- */
-export const CHUNKED_STORE_BYTES = 150 * 1024 * 1024;
-
-/**
- * The bytes of the article files (.md, .mdx) under `folder`, 0 when there is none: pictures and
- * attachments beside them are not in Astro's store.
- */
-export function articleBytes(folder: string): number {
-  let total = 0;
-  try {
-    for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true }))
-      if (entry.isFile() && ARTICLE_FILE.test(entry.name)) total += statSync(join(entry.parentPath, entry.name)).size;
-  } catch {
-    /* no such folder */
-  }
-  return total;
-}
-
-/** Astro's `experimental.collectionStorage` for articles of `bytes` in all. */
-export const collectionStorage = (bytes: number): 'single-file' | 'chunked' =>
-  bytes > CHUNKED_STORE_BYTES ? 'chunked' : 'single-file';

@@ -1,15 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  articleBytes,
-  CHUNKED_STORE_BYTES,
-  collectionStorage,
-  heapLimitMb,
-  parseBuildOptions,
-  siteUrl,
-} from '../../../src/build/options.ts';
+import { heapLimitMb, parseBuildOptions, siteUrl } from '../../../src/build/options.ts';
 import { SHARD_PAGES } from '../../../src/search/shared/shards.ts';
 
 describe('parseBuildOptions', () => {
@@ -68,27 +59,6 @@ describe('siteUrl', () => {
         expect(issue.path).toEqual(['url']);
         expect(issue.message).toMatch(/^url（或 SITE_URL）须是网站的公开地址/);
       }
-    }
-  });
-});
-
-describe('collectionStorage', () => {
-  test('keeps one file for a site of articles one string can hold, files of 20 MiB past it', () => {
-    expect(collectionStorage(0)).toBe('single-file');
-    expect(collectionStorage(CHUNKED_STORE_BYTES)).toBe('single-file');
-    expect(collectionStorage(CHUNKED_STORE_BYTES + 1)).toBe('chunked');
-  });
-  test('counts the bytes of the article files under a folder, not the pictures beside them, and none without one', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'articles-'));
-    try {
-      await mkdir(join(folder, '2024', 'a'), { recursive: true });
-      await writeFile(join(folder, 'one.md'), '刘毅'); // 6 bytes
-      await writeFile(join(folder, '2024', 'a', 'two.MDX'), 'abcd');
-      await writeFile(join(folder, '2024', 'a', 'photo.jpg'), 'a picture of many bytes');
-      expect(articleBytes(folder)).toBe(10);
-      expect(articleBytes(join(folder, 'none'))).toBe(0);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
     }
   });
 });
