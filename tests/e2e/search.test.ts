@@ -66,13 +66,19 @@ describe('header search box', () => {
     await page.waitForURL(`**${liuYi}?hl=*`);
   });
 
-  test('refining a query asks Pagefind only for its new term', async () => {
+  /** A new page whose Pagefind records each search it runs; `asked` gives their queries in the order they finished. */
+  const probedPage = async (): Promise<{ page: Page; asked: () => Promise<string[]> }> => {
     const page = await (await browser.context()).newPage();
     await page.route(/\/pagefind\/pagefind\.js$/, (route) =>
       route.fulfill({ body: TIMED_PAGEFIND, contentType: 'text/javascript' }),
     );
     const asked = (): Promise<string[]> =>
       page.evaluate(() => ((globalThis as { __probe?: PagefindCall[] }).__probe ?? []).map((c) => c.query));
+    return { page, asked };
+  };
+
+  test('refining a query asks Pagefind only for its new term', async () => {
+    const { page, asked } = await probedPage();
     const words = (term: string): string => termWords(termQuery(term)).join(' ');
     await page.goto(homeUrl());
     await box(page).click();
@@ -82,6 +88,26 @@ describe('header search box', () => {
     await expect.poll(asked).toContain(words('劳模'));
     await expect.poll(() => panelOptions(page).first().innerText()).toContain('刘毅');
     expect((await asked()).filter((q) => q === words('西柳'))).toHaveLength(1);
+  });
+
+  test('a term of six characters asks every other pair on its own, the pairs between only to split it', async () => {
+    const { page, asked } = await probedPage();
+    await page.goto(homeUrl());
+    await box(page).click();
+    // Pasted whole, as a reader pastes a name: no search runs for the first characters.
+    await box(page).fill('党群服务中心');
+    await expect
+      .poll(() => panelOptions(page).first().locator('a').getAttribute('href'))
+      .toMatch(new RegExp(`^${liuYi}`));
+    const pairs = termQuery('党群服务中心').phrase;
+    expect(pairs).toHaveLength(5);
+    const questions = await asked();
+    // First the term: pairs 0, 2 and 4, each alone (in the order they finished).
+    expect(new Set(questions.slice(0, 3))).toEqual(new Set([pairs[0], pairs[2], pairs[4]]));
+    // Fewer than ten pages hold it whole, so its other pairs are asked, each alone, to split it
+    // into words; never with the others, as the term was asked before.
+    for (const between of [pairs[1]!, pairs[3]!])
+      for (const question of questions.filter((q) => q.split(' ').includes(between))) expect(question).toBe(between);
   });
 
   test('a result whose file is gone (the site was rebuilt) reloads the index and is shown', async () => {

@@ -7,7 +7,7 @@ import {
   byScore,
   coverTerm,
   hasRun,
-  holdsAt,
+  placesHeld,
   PINYIN_FIRST,
   rankHits,
   TIER,
@@ -215,9 +215,11 @@ export async function runQuery(query: Query): Promise<Outcome> {
     pagefindQuery ? ((await pf.search(pagefindQuery, options))?.results ?? []) : [];
 
   /**
-   * The pages holding one term whole, with Pagefind's relevance score for its words. A plain
-   * search gives the scores; the positions prove a term of distinct characters whole, other
-   * terms also need the quoted phrase (exact and in order, but scored flat).
+   * The pages holding one term whole, with Pagefind's relevance score for its words. A term
+   * of four or more Han characters is its covering pairs, each asked on its own
+   * (`wholeFromPairs`); for a shorter one a plain search gives the scores and the positions
+   * prove a term of distinct characters whole; other terms also need the quoted phrase (exact
+   * and in order, but scored flat).
    */
   const termPages = (term: string): Promise<Map<string, PagefindResult>> => remembered(term, () => askTerm(term));
   /** The pages of a term (or pair) from the recent ones, else asked; kept newest last. */
@@ -250,24 +252,30 @@ export async function runQuery(query: Query): Promise<Outcome> {
   /**
    * The pages holding a term whole, from its covering pairs each asked on its own (and
    * remembered, like a split term's pairs): those holding every pair at its offset from one
-   * place, scored as the pairs' scores summed.
+   * place. Each pair's score counts the places it stands in the term, not its others: a page
+   * naming 产业 twenty times and 产业集群 once gets a twentieth of 产业's score.
    */
   const wholeFromPairs = async (cover: PlacedPair[]): Promise<Map<string, PagefindResult>> => {
-    const asked = await Promise.all(cover.map(({ token }) => remembered(token, () => askWords(token))));
+    // A pair twice in a term (一心一心) is asked once.
+    const tokens = [...new Set(cover.map((pair) => pair.token))];
+    const pages = await Promise.all(tokens.map((token) => remembered(token, () => askWords(token))));
+    const asked = cover.map((pair) => pages[tokens.indexOf(pair.token)]!);
     const offsets = cover.map((pair) => pair.offset);
     const fewest = asked.reduce((a, b) => (b.size < a.size ? b : a));
     const whole = new Map<string, PagefindResult>();
     for (const id of fewest.keys()) {
-      const hits = asked.map((pages) => pages.get(id));
+      const hits = asked.map((pagesOfPair) => pagesOfPair.get(id));
       if (!hits.every((hit) => hit !== undefined)) continue;
-      if (
-        !holdsAt(
-          hits.map((hit) => hit.words),
-          offsets,
-        )
-      )
-        continue;
-      whole.set(id, { ...hits[0]!, score: hits.reduce((sum, hit) => sum + hit.score, 0) });
+      const places = placesHeld(
+        hits.map((hit) => hit.words),
+        offsets,
+      );
+      if (places === 0) continue;
+      const score = hits.reduce(
+        (sum, hit) => sum + (hit.score * places) / Math.max(places, new Set(hit.words).size),
+        0,
+      );
+      whole.set(id, { ...hits[0]!, score });
     }
     return whole;
   };

@@ -176,13 +176,17 @@ export function hasRun(positions: readonly number[], length: number): boolean {
 }
 
 /**
- * True when the words stand at their offsets from one place: the positions of word k (in
- * any order) hold p + offsets[k] for some p. A term's covering pairs (search/shared/
- * tokens.ts `coveringPairs`) standing so are the term whole.
+ * The places where the words stand at their offsets from one place: each p where the
+ * positions of word k (in any order, repeats ignored) hold p + offsets[k]. A term's covering
+ * pairs (search/shared/tokens.ts `coveringPairs`) standing so are the term whole.
  */
-export function holdsAt(positions: readonly (readonly number[])[], offsets: readonly number[]): boolean {
+export function placesHeld(positions: readonly (readonly number[])[], offsets: readonly number[]): number {
   const [first = [], ...rest] = positions;
-  return first.some((p) => rest.every((other, k) => other.includes(p - offsets[0]! + offsets[k + 1]!)));
+  // A page holding a pair hundreds of times would cost hundreds of scans per position.
+  const sets = rest.map((other) => new Set(other));
+  let places = 0;
+  for (const p of new Set(first)) if (sets.every((other, k) => other.has(p - offsets[0]! + offsets[k + 1]!))) places++;
+  return places;
 }
 
 /** Text with each character normalised like queries, keeping every offset in place. */

@@ -2,7 +2,7 @@
 // characters wherever they are, and splits CJK in the query itself. So the index does not
 // hold Chinese at all: every Han character becomes one ASCII token naming it and the
 // character after it (overlapping pairs, as Lucene's CJK analyser does). A query becomes the
-// same tokens, searched as a quoted phrase, which Pagefind matches exactly and in order.
+// same tokens, and their word positions show where a page holds it whole (search/browser/engine.ts).
 
 /** Han characters we index: CJK Extension A and the Unified Ideographs block. */
 const HAN_FIRST = 0x3400;
@@ -51,7 +51,9 @@ const PIECE = /[\u3400-\u9fff]+|(?:(?![\u3400-\u9fff])[\p{L}\p{N}])+|\s+|./gsu;
 /**
  * Splits text into runs of Han characters and runs of letters/digits. A decimal point
  * between digits stays in its number (as `d`); other punctuation right after a run becomes a
- * break, so 53，个 is not 53个; spaces only separate.
+ * break, so 53，个 is not 53个; spaces only separate, except between two runs of Han
+ * characters: 产业 集群 holds a break between them, so no pair at position p + 2 (集群) is
+ * taken to follow the character at p + 1 (业) side by side (`coveringPairs`).
  */
 function runs(text: string): Run[] {
   const result: Run[] = [];
@@ -60,8 +62,12 @@ function runs(text: string): Run[] {
     .replace(/(\d)\.(?=\d)/g, '$1d')
     .matchAll(PIECE)) {
     const code = piece.codePointAt(0)!;
-    if (isHanCode(code)) result.push((previous = { han: true, text: piece }));
-    else if (/^[\p{L}\p{N}]/u.test(piece)) result.push((previous = { han: false, text: piece }));
+    if (isHanCode(code)) {
+      const last = result.at(-1);
+      // Only spaces come between two runs of Han characters (any other character would be a run or a break).
+      if (last && isText(last) && last.han) result.push({ break: true });
+      result.push((previous = { han: true, text: piece }));
+    } else if (/^[\p{L}\p{N}]/u.test(piece)) result.push((previous = { han: false, text: piece }));
     else {
       if (previous && !/^\s/u.test(piece)) result.push({ break: true });
       previous = null;
@@ -184,7 +190,8 @@ export function termWords(query: TermQuery): string[] {
  * or more Han characters, none of them twice. Each pair then fixes the first character of
  * the next, which only one of the term's pairs starts with, so n−1 of its pairs at n−1
  * consecutive positions are the term itself, in order. Other terms (numbers, letters, a
- * character twice, as in 一心一意) give null and need Pagefind's phrase search.
+ * character twice, as in 一一对) give null and need Pagefind's phrase search. Terms of
+ * COVER_FROM characters or more are asked by `coveringPairs` instead.
  */
 export function positionalPairs(term: string): string[] | null {
   const all = runs(term).filter(isText);
@@ -210,7 +217,9 @@ export const COVER_FROM = 4;
  * and never the middle pair (业集), which in a large site may hold more positions than the
  * others together. Each pair's own search says where it stands, so repeated characters
  * (一心一意) need no phrase search either. A reader refining the query (or a term split into
- * words, `splittable`) asks the same pairs again, which the search box remembers.
+ * words, `splittable`) asks the same pairs again, which the search box remembers. This needs
+ * the index to hold a break between runs of Han characters apart (`runs`): with 产业 ending
+ * at p + 1, nothing else tells 产业 集群 from 产业集群.
  */
 export function coveringPairs(term: string): PlacedPair[] | null {
   const all = runs(term).filter(isText);

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { coverTerm, excerptHtml, hasRun, holdsAt, matchRanges, rankHits } from '../../../../src/search/shared/rank.ts';
+import {
+  coverTerm,
+  excerptHtml,
+  hasRun,
+  matchRanges,
+  placesHeld,
+  rankHits,
+} from '../../../../src/search/shared/rank.ts';
 import { newestPlace } from '../../../../src/search/shared/shards.ts';
 import { indexTokens, termQuery } from '../../../../src/search/shared/tokens.ts';
 
@@ -111,25 +118,36 @@ describe('hasRun', () => {
   });
 });
 
-describe('holdsAt', () => {
-  test('finds the words at their offsets from one place, in any order of positions', () => {
+describe('placesHeld', () => {
+  test('counts the places where the words stand at their offsets, in any order of positions', () => {
     expect(
-      holdsAt(
+      placesHeld(
         [
           [9, 4],
           [30, 6],
         ],
         [0, 2],
       ),
-    ).toBe(true);
-    expect(holdsAt([[4], [5]], [0, 2])).toBe(false);
-    expect(holdsAt([[6], [4]], [0, 2])).toBe(false);
-    expect(holdsAt([[1, 10], [3, 20], [13]], [0, 2, 3])).toBe(false);
-    expect(holdsAt([[1, 10], [3, 12], [13]], [0, 2, 3])).toBe(true);
+    ).toBe(1);
+    expect(placesHeld([[4], [5]], [0, 2])).toBe(0);
+    expect(placesHeld([[6], [4]], [0, 2])).toBe(0);
+    expect(placesHeld([[1, 10], [3, 20], [13]], [0, 2, 3])).toBe(0);
+    expect(placesHeld([[1, 10], [3, 12], [13]], [0, 2, 3])).toBe(1);
+    expect(
+      placesHeld(
+        [
+          [1, 10, 40],
+          [3, 12, 42],
+          [4, 13, 43],
+        ],
+        [0, 2, 3],
+      ),
+    ).toBe(3);
   });
-  test('one word holds wherever it stands; no positions never', () => {
-    expect(holdsAt([[7]], [0])).toBe(true);
-    expect(holdsAt([[], [2]], [0, 2])).toBe(false);
+  test('one word stands wherever it is, a position reported twice once; no positions never', () => {
+    expect(placesHeld([[7, 9]], [0])).toBe(2);
+    expect(placesHeld([[7, 7], [9]], [0, 2])).toBe(1);
+    expect(placesHeld([[], [2]], [0, 2])).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasRun, holdsAt } from '../../../../src/search/shared/rank.ts';
+import { hasRun, placesHeld } from '../../../../src/search/shared/rank.ts';
 import {
   characterTokens,
   coveringPairs,
@@ -37,6 +37,11 @@ describe('indexTokens', () => {
       expect.stringMatching(/^2d6q.{3}$/),
     ]);
     expect(tokens).toHaveLength(4 + 1 + 2 + 1 + 1 + 1 + 1 + 1);
+  });
+  test('holds a break between runs of Han characters that only spaces part, and none elsewhere', () => {
+    expect(indexTokens('产业 集群')).toEqual([...indexTokens('产业'), '·', ...indexTokens('集群')]);
+    expect(indexTokens('产业，集群')).toEqual(indexTokens('产业 ，  集群'));
+    expect(indexTokens('产业 cotton 集群')).toHaveLength(2 + 1 + 2);
   });
   test('normalises full-width characters', () => {
     expect(indexTokens('ＡＢＣ１２３')).toEqual(['abc123q']);
@@ -115,9 +120,11 @@ describe('coveringPairs', () => {
     const cover = coveringPairs(term)!;
     const tokens = indexTokens(text);
     const positions = cover.map(({ token }) => tokens.flatMap((t, i) => (t === token ? [i] : [])));
-    return holdsAt(
-      positions,
-      cover.map((pair) => pair.offset),
+    return (
+      placesHeld(
+        positions,
+        cover.map((pair) => pair.offset),
+      ) > 0
     );
   };
   test('asks every other pair of a term of four or more Han characters, and the last', () => {
@@ -134,6 +141,11 @@ describe('coveringPairs', () => {
     expect(whole('辽宁产业集群发展', '产业集群')).toBe(true);
     expect(whole('集群产业', '产业集群')).toBe(false);
     expect(whole('产业、集群', '产业集群')).toBe(false);
+    // Spaces, line breaks and full-width spaces: the index holds a break between runs of Han characters apart.
+    expect(whole('产业 集群', '产业集群')).toBe(false);
+    expect(whole('产业\n集群', '产业集群')).toBe(false);
+    expect(whole('产业　集群', '产业集群')).toBe(false);
+    expect(whole('党群服务 中心', '党群服务中心')).toBe(false);
     expect(whole('产业产业集群', '产业集群')).toBe(true);
     expect(whole('产业产业', '产业集群')).toBe(false);
     expect(whole('党群服务中心', '党群服务中心')).toBe(true);
