@@ -271,10 +271,7 @@ export async function runQuery(query: Query): Promise<Outcome> {
         offsets,
       );
       if (places === 0) continue;
-      const score = hits.reduce(
-        (sum, hit) => sum + (hit.score * places) / Math.max(places, new Set(hit.words).size),
-        0,
-      );
+      const score = hits.reduce((sum, hit) => sum + (hit.score * places) / Math.max(places, hit.words.length), 0);
       whole.set(id, { ...hits[0]!, score });
     }
     return whole;

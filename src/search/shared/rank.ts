@@ -182,10 +182,17 @@ export function hasRun(positions: readonly number[], length: number): boolean {
  */
 export function placesHeld(positions: readonly (readonly number[])[], offsets: readonly number[]): number {
   const [first = [], ...rest] = positions;
-  // A page holding a pair hundreds of times would cost hundreds of scans per position.
-  const sets = rest.map((other) => new Set(other));
+  // Scanned as they are (a common term asks this of thousands of pages, most holding a pair a
+  // few times), or as a set where a page holds a pair so often that scans would add up.
+  const lookups = rest.map((other) => (other.length > 32 ? new Set(other) : other));
+  const holds = (other: ReadonlySet<number> | readonly number[], p: number): boolean =>
+    other instanceof Set ? other.has(p) : (other as readonly number[]).includes(p);
   let places = 0;
-  for (const p of new Set(first)) if (sets.every((other, k) => other.has(p - offsets[0]! + offsets[k + 1]!))) places++;
+  for (let i = 0; i < first.length; i++) {
+    const p = first[i]!;
+    if (first.indexOf(p) !== i) continue; // reported twice
+    if (lookups.every((other, k) => holds(other, p - offsets[0]! + offsets[k + 1]!))) places++;
+  }
   return places;
 }
 
